@@ -1,0 +1,2 @@
+/** The tugboat command line. */
+package dev.tugboat.runner;
