@@ -1,0 +1,74 @@
+package dev.tugboat.runner;
+
+import java.sql.SQLException;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The exit codes of every {@code tugboat} command, documented in the README. Scripts and Kubernetes
+ * {@code podFailurePolicy} rules depend on them: 2 and 4 mean retrying will not help.
+ */
+public final class ExitCodes {
+
+  /** The command did what was asked. */
+  public static final int OK = 0;
+
+  /** A job failed; retrying (which resumes it) may help. */
+  public static final int FAILED = 1;
+
+  /** The command line is wrong. */
+  public static final int USAGE = 2;
+
+  /** Finished, but with warnings or a partial result. */
+  public static final int PARTIAL = 3;
+
+  /** A precondition or the configuration is wrong; retrying will not help. */
+  public static final int PRECONDITION = 4;
+
+  /** The same run is already in progress elsewhere. */
+  public static final int IN_PROGRESS = 5;
+
+  private ExitCodes() {}
+
+  /** The exit code for an exception that escaped a command. */
+  public static int forException(Throwable e) {
+    if (e instanceof ParameterException) {
+      return USAGE;
+    }
+    if (e instanceof IllegalArgumentException) {
+      return PRECONDITION;
+    }
+    return FAILED;
+  }
+
+  /**
+   * The exit code when the application context cannot start. The usual cause is the embedded job
+   * repository being locked by another tugboat process.
+   */
+  static int forStartupFailure(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql
+          && sql.getMessage() != null
+          && sql.getMessage().contains("already in use")) {
+        return IN_PROGRESS;
+      }
+    }
+    return PRECONDITION;
+  }
+
+  /**
+   * The first line of an exception's own message: Tugboat's exceptions say what failed and where.
+   */
+  public static String message(Throwable e) {
+    String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    return message.lines().findFirst().orElse(message);
+  }
+
+  /** The innermost message of an exception chain: for failures wrapped by frameworks. */
+  static String reason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return message(root);
+  }
+}

@@ -1,2 +1,0 @@
-/** The tugboat command line. */
-package dev.tugboat.runner;
