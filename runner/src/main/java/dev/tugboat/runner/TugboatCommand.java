@@ -13,6 +13,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(
     name = "tugboat",
+    // INHERIT gives every subcommand --help (and --version) without repeating it.
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = {
