@@ -1,5 +1,6 @@
 package dev.tugboat.runner;
 
+import dev.tugboat.core.cluster.ClusterAccessException;
 import java.sql.SQLException;
 import picocli.CommandLine.ParameterException;
 
@@ -34,7 +35,7 @@ public final class ExitCodes {
     if (e instanceof ParameterException) {
       return USAGE;
     }
-    if (e instanceof IllegalArgumentException) {
+    if (e instanceof IllegalArgumentException || e instanceof ClusterAccessException) {
       return PRECONDITION;
     }
     return FAILED;

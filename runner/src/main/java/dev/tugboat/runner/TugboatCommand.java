@@ -1,5 +1,6 @@
 package dev.tugboat.runner;
 
+import dev.tugboat.runner.command.ApiResourcesCommand;
 import dev.tugboat.runner.command.VersionCommand;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ import picocli.CommandLine.ScopeType;
       "Backs up, restores and migrates Kubernetes applications, in a format Velero can read.",
       ""
     },
-    subcommands = {HelpCommand.class, VersionCommand.class},
+    subcommands = {HelpCommand.class, VersionCommand.class, ApiResourcesCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  done",
