@@ -134,25 +134,20 @@ public final class PagedListReader implements ItemStreamReader<JsonObject> {
       relistAfter(lastKey);
       return;
     }
-    int alreadyConsumed = consumedFromPage;
     Optional<PagedListPage> saved = fetcher.fetch(pageToken);
-    if (saved.isEmpty()) {
+    if (saved.isPresent()) {
+      // A continue token pins the listing's snapshot, so the page is the same as before.
+      setPage(saved.get(), pageToken, consumedFromPage);
+    } else {
       // A new listing: the count taken from the expired page means nothing in it.
       relistAfter(lastKey);
-      return;
     }
-    // A continue token pins the listing's snapshot, so the page is the same as before.
-    show(saved.get(), pageToken);
-    for (int i = 0; i < alreadyConsumed && !page.isEmpty(); i++) {
-      page.removeFirst();
-    }
-    consumedFromPage = alreadyConsumed;
   }
 
   private void loadNextPage() {
     Optional<PagedListPage> next = fetcher.fetch(nextToken);
     if (next.isPresent()) {
-      show(next.get(), nextToken);
+      setPage(next.get(), nextToken, 0);
     } else {
       relistAfter(lastKey);
     }
@@ -178,23 +173,21 @@ public final class PagedListReader implements ItemStreamReader<JsonObject> {
                               + "\""));
       int notAfter = countLeadingNotAfter(candidate.items(), key);
       if (notAfter < candidate.items().size() || candidate.continueToken() == null) {
-        show(candidate, token);
-        for (int i = 0; i < notAfter; i++) {
-          page.removeFirst();
-        }
-        consumedFromPage = notAfter;
+        setPage(candidate, token, notAfter);
         return;
       }
       token = candidate.continueToken();
     }
   }
 
-  private void show(PagedListPage loaded, String token) {
+  /** Makes {@code loaded} the current page, its first {@code consumed} items already taken. */
+  private void setPage(PagedListPage loaded, String token, int consumed) {
+    List<JsonObject> items = loaded.items();
     page.clear();
-    page.addAll(loaded.items());
+    page.addAll(items.subList(Math.min(consumed, items.size()), items.size()));
     pageToken = token;
     nextToken = loaded.continueToken();
-    consumedFromPage = 0;
+    consumedFromPage = consumed;
   }
 
   private static int countLeadingNotAfter(List<JsonObject> items, String key) {

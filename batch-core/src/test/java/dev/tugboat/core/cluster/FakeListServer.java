@@ -58,11 +58,6 @@ final class FakeListServer extends Dispatcher {
     objects.forEach(this::add);
   }
 
-  /** The objects a full listing returns now, in order. */
-  synchronized List<JsonObject> objects() {
-    return List.copyOf(objects);
-  }
-
   synchronized void add(JsonObject object) {
     objects.add(object.deepCopy());
     objects.sort(Comparator.comparing(FakeListServer::storageKey));

@@ -3,6 +3,7 @@ package dev.tugboat.core.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
@@ -21,6 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -437,8 +439,7 @@ class PagedListReaderTest {
     return items;
   }
 
-  private static org.assertj.core.api.ThrowableAssert.ThrowingCallable readAllOf(
-      PagedListReader reader) {
+  private static ThrowingCallable readAllOf(PagedListReader reader) {
     return () -> readAll(reader);
   }
 
@@ -483,7 +484,7 @@ class PagedListReaderTest {
     metadata.addProperty("name", name);
     JsonObject role = new JsonObject();
     role.add("metadata", metadata);
-    role.add("rules", new com.google.gson.JsonArray());
+    role.add("rules", new JsonArray());
     return role;
   }
 
