@@ -14,9 +14,9 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li>namespaces and resource types: include and exclude lists; an empty include list (or one
- *       containing {@code *}) means all, and an exclusion always wins. Namespace patterns are
- *       {@linkplain Glob globs} with {@code *} and {@code ?}; resource types are {@link
- *       ResourcePattern}s. {@code *} is rejected in exclude lists, as Velero does;
+ *       containing {@code *}) means all, and an exclusion always wins. Namespace patterns are globs
+ *       with {@code *} and {@code ?}; resource types are {@link ResourcePattern}s. {@code *} is
+ *       rejected in exclude lists, as Velero does;
  *   <li>object names: globs, empty meaning all;
  *   <li>labels: either one label selector, or OR-selectors of which any one must match. Velero
  *       treats the two as mutually exclusive, so giving both is an error.
@@ -50,7 +50,11 @@ public final class Selection {
             "resources");
     this.names =
         includeExclude(
-            builder.includedNames, List.of(), text -> Glob.of(text, "name"), Glob::isMatchAll, "");
+            builder.includedNames,
+            List.of(),
+            text -> Glob.of(text, "name"),
+            Glob::isMatchAll,
+            "names");
     this.labelSelectors = labelSelectors(builder.labelSelector, builder.orLabelSelectors);
   }
 
