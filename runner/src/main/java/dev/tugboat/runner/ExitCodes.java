@@ -1,7 +1,12 @@
 package dev.tugboat.runner;
 
+import dev.tugboat.core.archive.ArchiveFormatException;
 import dev.tugboat.core.cluster.ClusterAccessException;
+import dev.tugboat.core.jobs.RunAlreadyCompletedException;
+import dev.tugboat.core.jobs.RunInProgressException;
+import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
+import org.springframework.batch.core.job.JobExecutionException;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -35,7 +40,15 @@ public final class ExitCodes {
     if (e instanceof ParameterException) {
       return USAGE;
     }
-    if (e instanceof IllegalArgumentException || e instanceof ClusterAccessException) {
+    if (e instanceof RunInProgressException) {
+      return IN_PROGRESS;
+    }
+    if (e instanceof IllegalArgumentException
+        || e instanceof ClusterAccessException
+        || e instanceof ArchiveFormatException
+        || e instanceof NoSuchFileException
+        || e instanceof RunAlreadyCompletedException
+        || e instanceof JobExecutionException) {
       return PRECONDITION;
     }
     return FAILED;

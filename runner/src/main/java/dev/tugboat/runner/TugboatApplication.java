@@ -1,8 +1,10 @@
 package dev.tugboat.runner;
 
+import dev.tugboat.core.jobs.JobsConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 
 /**
  * The {@code tugboat} command. Spring Boot wires the jobs and the job repository; picocli parses
@@ -12,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * for a Spring property, and a usage error cannot stop the application from starting.
  */
 @SpringBootApplication
+@Import(JobsConfiguration.class)
 public class TugboatApplication {
 
   public static void main(String[] args) {

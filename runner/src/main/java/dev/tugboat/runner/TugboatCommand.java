@@ -1,6 +1,7 @@
 package dev.tugboat.runner;
 
 import dev.tugboat.runner.command.ApiResourcesCommand;
+import dev.tugboat.runner.command.ArchiveCommand;
 import dev.tugboat.runner.command.VersionCommand;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -22,7 +23,12 @@ import picocli.CommandLine.ScopeType;
       "Backs up, restores and migrates Kubernetes applications, in a format Velero can read.",
       ""
     },
-    subcommands = {HelpCommand.class, VersionCommand.class, ApiResourcesCommand.class},
+    subcommands = {
+      HelpCommand.class,
+      VersionCommand.class,
+      ApiResourcesCommand.class,
+      ArchiveCommand.class
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  done",
@@ -60,7 +66,7 @@ public class TugboatCommand implements Globals {
   String store;
 
   @Option(
-      names = {"-o", "--output"},
+      names = "--output",
       scope = ScopeType.INHERIT,
       paramLabel = "FORMAT",
       defaultValue = "text",

@@ -97,14 +97,14 @@ class TugboatCliTest {
 
   @Test
   void globalOptionsAreAcceptedBeforeTheSubcommand() {
-    RunnerFixture.Result result = runner.run("-o", "json", "version");
+    RunnerFixture.Result result = runner.run("--output", "json", "version");
 
     assertThat(JsonParser.parseString(result.out()).isJsonObject()).isTrue();
   }
 
   @Test
   void invalidOutputFormatIsAUsageError() {
-    RunnerFixture.Result result = runner.run("version", "-o", "yaml");
+    RunnerFixture.Result result = runner.run("version", "--output", "yaml");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.err()).contains("Invalid value for option '--output'");
