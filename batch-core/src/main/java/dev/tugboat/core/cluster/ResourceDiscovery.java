@@ -94,7 +94,7 @@ public final class ResourceDiscovery {
       try {
         collect(byPlural, version, reader.read("/apis/" + groupVersion));
       } catch (ApiDocumentReader.Unavailable e) {
-        log.warn("Skipping API {}: {}", groupVersion, e.getMessage());
+        log.debug("Skipping API {}: {}", groupVersion, e.getMessage());
         failures.add(new DiscoveryFailure(groupVersion, e.getMessage()));
       }
     }
