@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ class PipedUploadTest {
     assertThat(uploadFailure.getSuppressed()).singleElement().isInstanceOf(IOException.class);
   }
 
-  private static String sha256(java.io.InputStream in) {
+  private static String sha256(InputStream in) {
     try {
       return RandomBytes.sha256(in);
     } catch (IOException e) {
