@@ -10,6 +10,7 @@ import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.credentials.StaticProvider;
+import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import io.minio.messages.ErrorResponse;
 import io.minio.messages.Item;
@@ -116,7 +117,7 @@ public final class S3BackupStore extends AbstractBackupStore {
       return client.getObject(
           GetObjectArgs.builder().bucket(bucket()).object(objectName(key)).build());
     } catch (MinioException e) {
-      if (S3Errors.hasCode(e, NO_SUCH_KEY)) {
+      if (hasCode(e, NO_SUCH_KEY)) {
         throw new StoreObjectNotFoundException(key, location());
       }
       throw failure("reading '" + key + "'", e);
@@ -129,7 +130,7 @@ public final class S3BackupStore extends AbstractBackupStore {
       client.statObject(StatObjectArgs.builder().bucket(bucket()).object(objectName(key)).build());
       return true;
     } catch (MinioException e) {
-      if (S3Errors.hasCode(e, NO_SUCH_KEY)) {
+      if (hasCode(e, NO_SUCH_KEY)) {
         return false;
       }
       throw failure("checking '" + key + "'", e);
@@ -206,7 +207,7 @@ public final class S3BackupStore extends AbstractBackupStore {
   }
 
   private StoreException failure(String action, MinioException e) {
-    Optional<ErrorResponse> error = S3Errors.errorResponse(e);
+    Optional<ErrorResponse> error = errorResponse(e);
     if (error.isEmpty()) {
       return new StoreException(action + " in " + location() + " failed: " + e.getMessage(), e);
     }
@@ -222,5 +223,16 @@ public final class S3BackupStore extends AbstractBackupStore {
             + error.get().code()
             + ": "
             + error.get().message());
+  }
+
+  /** The S3 error (code and message) of a failed request, if the server sent one. */
+  private static Optional<ErrorResponse> errorResponse(MinioException e) {
+    return e instanceof ErrorResponseException response
+        ? Optional.of(response.errorResponse())
+        : Optional.empty();
+  }
+
+  private static boolean hasCode(MinioException e, String code) {
+    return errorResponse(e).map(error -> code.equals(error.code())).orElse(false);
   }
 }
