@@ -22,6 +22,11 @@ public interface Admission {
    */
   void admit(Operation operation, JsonObject object, JsonObject old, ClusterState state);
 
-  /** Called after an object is stored or deleted, for plug-ins that keep usage current (quota). */
+  /**
+   * Called after an object is stored or deleted, for plug-ins that keep usage current (quota).
+   *
+   * @param object the object as stored, null after a delete
+   * @param old the object before, null after a create
+   */
   default void stored(JsonObject object, JsonObject old, ClusterState state) {}
 }
