@@ -12,11 +12,10 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code tugboat api-resources} against a scripted API server over HTTP, through a kubeconfig. */
@@ -49,22 +48,11 @@ class ApiResourcesCommandTest {
              "verbs":["create","delete","get","list","patch","update","watch"]}]}
           """);
 
-  @TempDir static Path home;
   @TempDir Path work;
 
-  static RunnerFixture runner;
+  @RegisterExtension static final RunnerFixture runner = new RunnerFixture();
   MockWebServer server;
   Path kubeconfig;
-
-  @BeforeAll
-  static void start() {
-    runner = new RunnerFixture(home);
-  }
-
-  @AfterAll
-  static void stop() {
-    runner.close();
-  }
 
   @BeforeEach
   void startServer() throws IOException {

@@ -8,29 +8,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ArchiveCommandsTest {
 
   static final String ARK_FIXTURE = "../../shared/research/fixtures/ark-2018-watch-proxy-extracted";
 
-  @TempDir static Path home;
   @TempDir Path work;
 
-  static RunnerFixture runner;
-
-  @BeforeAll
-  static void start() {
-    runner = new RunnerFixture(home);
-  }
-
-  @AfterAll
-  static void stop() {
-    runner.close();
-  }
+  @RegisterExtension static final RunnerFixture runner = new RunnerFixture();
 
   @Test
   void packedArkBackupInspectsWithExactCounts() {

@@ -1,28 +1,49 @@
 package dev.tugboat.runner;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
 /**
- * The tugboat application started in-process with its home (job repository, store) in a test
- * folder.
+ * The tugboat application started in-process once per test class, with its home (job repository,
+ * store) in a temporary folder. Register it as {@code @RegisterExtension static RunnerFixture
+ * runner = new RunnerFixture();}.
  */
-final class RunnerFixture implements AutoCloseable {
+final class RunnerFixture implements BeforeAllCallback, AfterAllCallback {
 
   record Result(int exitCode, String out, String err) {}
 
-  private final ConfigurableApplicationContext context;
+  private Path home;
+  private ConfigurableApplicationContext context;
 
-  RunnerFixture(Path home) {
+  @Override
+  public void beforeAll(ExtensionContext extensionContext) throws IOException {
+    home = Files.createTempDirectory("tugboat-home");
     context =
         new SpringApplicationBuilder(TugboatApplication.class)
             .properties("tugboat.home=" + home)
             .run();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext extensionContext) throws IOException {
+    context.close();
+    try (Stream<Path> files = Files.walk(home)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
   }
 
   Result run(String... args) {
@@ -38,10 +59,5 @@ final class RunnerFixture implements AutoCloseable {
   /** The command tree as the application builds it, for tests that walk every command. */
   CommandLine commandTree() {
     return new CommandLine(new TugboatCommand(), context.getBean(IFactory.class));
-  }
-
-  @Override
-  public void close() {
-    context.close();
   }
 }

@@ -4,30 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 class TugboatCliTest {
 
-  @TempDir static Path home;
-
-  static RunnerFixture runner;
-
-  @BeforeAll
-  static void start() {
-    runner = new RunnerFixture(home);
-  }
-
-  @AfterAll
-  static void stop() {
-    runner.close();
-  }
+  @RegisterExtension static final RunnerFixture runner = new RunnerFixture();
 
   @Test
   void helpListsCommandsAndExitCodes() {
