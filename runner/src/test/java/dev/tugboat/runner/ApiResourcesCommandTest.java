@@ -64,7 +64,7 @@ class ApiResourcesCommandTest {
             String document = DOCUMENTS.get(request.getUrl().encodedPath());
             return document != null
                 ? new MockResponse.Builder().code(200).body(document).build()
-                : new MockResponse.Builder().code(503).body("service unavailable").build();
+                : new MockResponse.Builder().code(404).body("not found").build();
           }
         });
     server.start();
@@ -108,7 +108,7 @@ class ApiResourcesCommandTest {
         .anyMatch(
             line -> line.matches("deployments\\s+deploy\\s+apps/v1\\s+true\\s+Deployment\\s+.*"));
     assertThat(result.err())
-        .isEqualTo("tugboat: warning: skipped metrics.k8s.io/v1beta1: HTTP 503\n");
+        .isEqualTo("tugboat: warning: skipped metrics.k8s.io/v1beta1: HTTP 404\n");
   }
 
   @Test
