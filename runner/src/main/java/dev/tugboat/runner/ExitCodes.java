@@ -4,6 +4,7 @@ import dev.tugboat.core.archive.ArchiveFormatException;
 import dev.tugboat.core.cluster.ClusterAccessException;
 import dev.tugboat.core.jobs.RunAlreadyCompletedException;
 import dev.tugboat.core.jobs.RunInProgressException;
+import dev.tugboat.core.store.BackupNotFoundException;
 import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 import org.springframework.batch.core.job.JobExecutionException;
@@ -46,6 +47,7 @@ public final class ExitCodes {
     if (e instanceof IllegalArgumentException
         || e instanceof ClusterAccessException
         || e instanceof ArchiveFormatException
+        || e instanceof BackupNotFoundException
         || e instanceof NoSuchFileException
         || e instanceof RunAlreadyCompletedException
         || e instanceof JobExecutionException) {

@@ -6,6 +6,7 @@ import dev.tugboat.core.archive.UnsafeArchiveEntryException;
 import dev.tugboat.core.cluster.ClusterAccessException;
 import dev.tugboat.core.jobs.RunAlreadyCompletedException;
 import dev.tugboat.core.jobs.RunInProgressException;
+import dev.tugboat.core.store.BackupNotFoundException;
 import java.io.IOException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ class ExitCodesTest {
     assertThat(ExitCodes.forException(new ClusterAccessException("x"))).isEqualTo(4);
     assertThat(ExitCodes.forException(new UnsafeArchiveEntryException("x"))).isEqualTo(4);
     assertThat(ExitCodes.forException(new IllegalArgumentException("x"))).isEqualTo(4);
+    assertThat(ExitCodes.forException(new BackupNotFoundException("nightly", "file:///b")))
+        .isEqualTo(4);
     assertThat(ExitCodes.forException(new IOException("connection reset"))).isEqualTo(1);
     assertThat(ExitCodes.forException(new IllegalStateException("x"))).isEqualTo(1);
   }
