@@ -3,8 +3,8 @@ package dev.tugboat.samples.sandbox.cluster;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -170,15 +170,11 @@ final class JsonFields {
     return element;
   }
 
-  static JsonPrimitive text(String value) {
-    return new JsonPrimitive(value);
-  }
-
   private static JsonElement element(JsonObject root, String... path) {
     if (path.length == 0) {
       return root;
     }
-    JsonObject parent = object(root, java.util.Arrays.copyOf(path, path.length - 1));
+    JsonObject parent = object(root, Arrays.copyOf(path, path.length - 1));
     return parent == null ? null : parent.get(path[path.length - 1]);
   }
 }

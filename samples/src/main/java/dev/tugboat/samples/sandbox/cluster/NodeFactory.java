@@ -2,7 +2,6 @@ package dev.tugboat.samples.sandbox.cluster;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.kubernetes.client.custom.Quantity;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +20,7 @@ public final class NodeFactory {
   private static final long POD_RANGES = (10L << 24) | (244L << 16);
 
   private final Clock clock;
-  private final Quantity cpu;
-  private final Quantity memory;
+  private final ResourceList size;
   private final List<JsonObject> taints;
 
   /**
@@ -31,13 +29,18 @@ public final class NodeFactory {
    * @throws IllegalArgumentException when a quantity does not parse
    */
   public NodeFactory(Clock clock, String cpu, String memory) {
-    this(clock, quantity("cpu", cpu), quantity("memory", memory), List.of());
+    this(
+        clock,
+        ResourceList.of("cpu", cpu)
+            .plus(ResourceList.of("memory", memory))
+            .plus(ResourceList.of("ephemeral-storage", "100Gi"))
+            .plus(ResourceList.of("pods", "110")),
+        List.of());
   }
 
-  private NodeFactory(Clock clock, Quantity cpu, Quantity memory, List<JsonObject> taints) {
+  private NodeFactory(Clock clock, ResourceList size, List<JsonObject> taints) {
     this.clock = clock;
-    this.cpu = cpu;
-    this.memory = memory;
+    this.size = size;
     this.taints = taints;
   }
 
@@ -45,7 +48,7 @@ public final class NodeFactory {
   public NodeFactory withTaint(String key, String value, String effect) {
     List<JsonObject> more = new ArrayList<>(taints);
     more.add(Taints.taint(key, value, effect));
-    return new NodeFactory(clock, cpu, memory, List.copyOf(more));
+    return new NodeFactory(clock, size, List.copyOf(more));
   }
 
   /** Nodes {@code node-1} to {@code node-<count>}. */
@@ -93,15 +96,10 @@ public final class NodeFactory {
   }
 
   private JsonObject status(String name, int ordinal) {
-    JsonObject resources = new JsonObject();
-    resources.addProperty("cpu", ResourceList.format(cpu));
-    resources.addProperty("ephemeral-storage", "100Gi");
-    resources.addProperty("memory", ResourceList.format(memory));
-    resources.addProperty("pods", "110");
     String now = Times.now(clock);
     JsonObject status = new JsonObject();
-    status.add("capacity", resources.deepCopy());
-    status.add("allocatable", resources);
+    status.add("capacity", size.toJson());
+    status.add("allocatable", size.toJson());
     JsonArray conditions = new JsonArray();
     conditions.add(
         condition(
@@ -160,9 +158,5 @@ public final class NodeFactory {
     entry.addProperty("type", type);
     entry.addProperty("address", address);
     return entry;
-  }
-
-  private static Quantity quantity(String resource, String text) {
-    return Quantity.fromString(ResourceList.of(resource, text).format(resource));
   }
 }

@@ -93,6 +93,18 @@ public final class ResourceList {
     return new ResourceList(sum);
   }
 
+  /** Every resource of either list, amounts of {@code other} subtracted. */
+  public ResourceList minus(ResourceList other) {
+    SortedMap<String, Quantity> difference = new TreeMap<>(quantities);
+    other.quantities.forEach(
+        (name, quantity) ->
+            difference.merge(
+                name,
+                normalized(new Quantity(quantity.getNumber().negate(), quantity.getFormat())),
+                ResourceList::add));
+    return new ResourceList(difference);
+  }
+
   /** Every resource of either list, with the larger amount. */
   public ResourceList max(ResourceList other) {
     SortedMap<String, Quantity> max = new TreeMap<>(quantities);

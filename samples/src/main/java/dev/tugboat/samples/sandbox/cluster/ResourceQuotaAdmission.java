@@ -6,8 +6,10 @@ import dev.tugboat.samples.sandbox.Admission;
 import dev.tugboat.samples.sandbox.ApiError;
 import dev.tugboat.samples.sandbox.ClusterState;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -18,8 +20,12 @@ import java.util.TreeSet;
  * pods "web-1" is forbidden: exceeded quota: compute, requested: requests.cpu=2, used:
  * requests.cpu=3, limited: requests.cpu=4}), refuses pods that leave a quota-tracked cpu or memory
  * unspecified ({@code failed quota: compute: must specify limits.cpu for: app}), and keeps every
- * quota's {@code status.hard} and {@code status.used} current after each write. Quota scopes and
- * scope selectors are not supported: every quota covers its whole namespace.
+ * quota's {@code status.hard} and {@code status.used} current.
+ *
+ * <p>A quota's usage is counted in full when its {@code spec.hard} is written, then kept up to date
+ * by the difference each stored write makes, so that a write costs the same however many objects
+ * the namespace holds. Quota scopes and scope selectors are not supported: every quota covers its
+ * whole namespace.
  */
 public final class ResourceQuotaAdmission implements Admission {
 
@@ -47,27 +53,20 @@ public final class ResourceQuotaAdmission implements Admission {
     if (operation != Operation.CREATE || namespace == null) {
       return;
     }
-    ApiResource resource =
-        catalog
-            .byKind(JsonFields.string(object, "apiVersion"), JsonFields.string(object, "kind"))
-            .orElse(null);
     List<JsonObject> quotas = state.list("v1", "ResourceQuota", namespace);
+    ApiResource resource = resourceOf(object);
     if (resource == null || quotas.isEmpty()) {
       return;
     }
     try {
-      check(object, resource, quotas, state, namespace);
+      check(object, resource, quotas, state);
     } catch (IllegalArgumentException e) {
       throw ApiError.invalid(e.getMessage());
     }
   }
 
   private void check(
-      JsonObject object,
-      ApiResource resource,
-      List<JsonObject> quotas,
-      ClusterState state,
-      String namespace) {
+      JsonObject object, ApiResource resource, List<JsonObject> quotas, ClusterState state) {
     String groupResource = resource.groupResource();
     if (groupResource.equals("pods")) {
       for (JsonObject quota : quotas) {
@@ -81,16 +80,9 @@ public final class ResourceQuotaAdmission implements Admission {
       }
     }
     ResourceList requested = QuotaUsage.of(object, resource);
-    Set<String> tracked = new TreeSet<>();
-    for (JsonObject quota : quotas) {
-      tracked.addAll(hard(quota).only(requested.names()).names());
-    }
-    if (tracked.isEmpty()) {
-      return;
-    }
-    ResourceList used = usage.inNamespace(state, namespace, tracked);
     for (JsonObject quota : quotas) {
       ResourceList hard = hard(quota).only(requested.names());
+      ResourceList used = used(state, quota, hard.names());
       List<String> exceeded = new ArrayList<>();
       for (String name : hard.names()) {
         if (used.amount(name).add(requested.amount(name)).compareTo(hard.amount(name)) > 0) {
@@ -113,12 +105,20 @@ public final class ResourceQuotaAdmission implements Admission {
     }
   }
 
+  /** The quota's recorded usage of these names, counted afresh when it has not recorded them. */
+  private ResourceList used(ClusterState state, JsonObject quota, Collection<String> names) {
+    ResourceList recorded = ResourceList.parse(JsonFields.object(quota, "status", "used"));
+    return recorded.names().containsAll(names)
+        ? recorded.only(names)
+        : usage.inNamespace(state, JsonFields.namespace(quota), names);
+  }
+
   /**
    * Kubernetes' pod quota constraint: when a quota tracks cpu or memory, every container must
    * request (or limit) it. Returns e.g. {@code limits.cpu for: app,sidecar; requests.cpu for: app},
    * or null when nothing is missing.
    */
-  private static String missingRequests(JsonObject pod, java.util.Collection<String> hardNames) {
+  private static String missingRequests(JsonObject pod, Collection<String> hardNames) {
     Set<String> required = new TreeSet<>(hardNames);
     required.retainAll(MUST_SPECIFY);
     Map<String, Set<String>> containersByMissing = new TreeMap<>();
@@ -147,8 +147,9 @@ public final class ResourceQuotaAdmission implements Admission {
   }
 
   /**
-   * Recomputes {@code status.used} of the namespace's quotas after a write that may change it: a
-   * quota itself, or an object of a resource some quota there counts.
+   * Keeps {@code status.used} current: counts a quota in full when its {@code spec.hard} changes,
+   * and otherwise adds what a write in its namespace adds to the usage and subtracts what it
+   * removes.
    */
   @Override
   public void stored(JsonObject object, JsonObject old, ClusterState state) {
@@ -157,43 +158,68 @@ public final class ResourceQuotaAdmission implements Admission {
     if (namespace == null) {
       return;
     }
-    List<JsonObject> quotas = state.list("v1", "ResourceQuota", namespace);
-    if (quotas.isEmpty() || !affectsQuota(changed, quotas)) {
+    if (isQuota(changed)) {
+      if (object != null && (old == null || !Objects.equals(hard(object), hard(old)))) {
+        Writes.ignoringRaces(() -> recount(state, object));
+      }
       return;
     }
-    Set<String> tracked = new TreeSet<>();
-    for (JsonObject quota : quotas) {
-      tracked.addAll(hard(quota).names());
+    List<JsonObject> quotas = state.list("v1", "ResourceQuota", namespace);
+    ApiResource resource = resourceOf(changed);
+    if (quotas.isEmpty() || resource == null) {
+      return;
     }
-    ResourceList used = usage.inNamespace(state, namespace, tracked);
+    ResourceList added = object == null ? ResourceList.empty() : QuotaUsage.of(object, resource);
+    ResourceList removed = old == null ? ResourceList.empty() : QuotaUsage.of(old, resource);
     for (JsonObject quota : quotas) {
-      Writes.ignoringRaces(
-          () -> {
-            ResourceList hard = hard(quota);
-            JsonObject status = Writes.statusCopy(quota);
-            status.add("hard", hard.toJson());
-            status.add("used", used.only(hard.names()).toJson());
-            Writes.statusIfChanged(state, quota, status);
-          });
+      Collection<String> names = hard(quota).names();
+      if (!added.only(names).equals(removed.only(names))) {
+        Writes.ignoringRaces(
+            () -> addUsage(state, quota, added.only(names).minus(removed.only(names))));
+      }
     }
   }
 
-  private boolean affectsQuota(JsonObject changed, List<JsonObject> quotas) {
-    String kind = JsonFields.string(changed, "kind");
-    String apiVersion = JsonFields.string(changed, "apiVersion");
-    if ("v1".equals(apiVersion) && "ResourceQuota".equals(kind)) {
-      return true;
+  private void addUsage(ClusterState state, JsonObject quota, ResourceList difference) {
+    ResourceList recorded = ResourceList.parse(JsonFields.object(quota, "status", "used"));
+    if (!recorded.names().containsAll(difference.names())) {
+      recount(state, quota); // never counted: a full count includes this write
+      return;
     }
-    String groupResource =
-        catalog.byKind(apiVersion, kind).map(ApiResource::groupResource).orElse(null);
-    for (JsonObject quota : quotas) {
-      for (String name : hard(quota).names()) {
-        if (groupResource != null && groupResource.equals(QuotaUsage.countedResource(name))) {
-          return true;
-        }
+    JsonObject status = Writes.statusCopy(quota);
+    status.add("used", recorded.plus(difference).toJson());
+    try {
+      Writes.statusIfChanged(state, quota, status);
+    } catch (ApiError e) {
+      if (e.code() != 409) {
+        throw e;
       }
+      // another write changed the quota meanwhile, so its usage may not include this one
+      state
+          .get("v1", "ResourceQuota", JsonFields.namespace(quota), JsonFields.name(quota))
+          .ifPresent(fresh -> recount(state, fresh));
     }
-    return false;
+  }
+
+  /** Counts the quota's usage from every object of its namespace. */
+  private void recount(ClusterState state, JsonObject quota) {
+    ResourceList hard = hard(quota);
+    JsonObject status = Writes.statusCopy(quota);
+    status.add("hard", hard.toJson());
+    status.add(
+        "used", usage.inNamespace(state, JsonFields.namespace(quota), hard.names()).toJson());
+    Writes.statusIfChanged(state, quota, status);
+  }
+
+  private ApiResource resourceOf(JsonObject object) {
+    return catalog
+        .byKind(JsonFields.string(object, "apiVersion"), JsonFields.string(object, "kind"))
+        .orElse(null);
+  }
+
+  private static boolean isQuota(JsonObject object) {
+    return "v1".equals(JsonFields.string(object, "apiVersion"))
+        && "ResourceQuota".equals(JsonFields.string(object, "kind"));
   }
 
   private static ResourceList hard(JsonObject quota) {

@@ -55,17 +55,24 @@ public final class Scheduler implements Controller {
 
   @Override
   public Optional<Duration> reconcile(ClusterState state) {
+    List<JsonObject> pods = state.list("v1", "Pod", null);
+    List<JsonObject> pending = new ArrayList<>();
+    for (JsonObject pod : pods) {
+      if (Pods.nodeName(pod) == null && Pods.isActive(pod) && isOurs(pod)) {
+        pending.add(pod);
+      }
+    }
+    if (pending.isEmpty()) {
+      return Optional.empty(); // spares working out what every node holds
+    }
     Map<String, SchedulingNode> nodes = new TreeMap<>();
     for (JsonObject node : state.list("v1", "Node", null)) {
       nodes.put(JsonFields.name(node), new SchedulingNode(node));
     }
-    List<JsonObject> pending = new ArrayList<>();
-    for (JsonObject pod : state.list("v1", "Pod", null)) {
-      String nodeName = Pods.nodeName(pod);
-      if (nodeName != null && nodes.containsKey(nodeName) && !Pods.isTerminal(pod)) {
-        nodes.get(nodeName).add(pod);
-      } else if (nodeName == null && Pods.isActive(pod) && isOurs(pod)) {
-        pending.add(pod);
+    for (JsonObject pod : pods) {
+      SchedulingNode node = Pods.nodeName(pod) == null ? null : nodes.get(Pods.nodeName(pod));
+      if (node != null && !Pods.isTerminal(pod)) {
+        node.add(pod);
       }
     }
     pending.sort(

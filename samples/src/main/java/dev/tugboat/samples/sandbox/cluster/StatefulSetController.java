@@ -8,6 +8,7 @@ import dev.tugboat.samples.sandbox.Controller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,7 +161,7 @@ public final class StatefulSetController implements Controller {
     volumes.add(entry);
   }
 
-  private JsonObject status(JsonObject set, java.util.Collection<JsonObject> pods) {
+  private JsonObject status(JsonObject set, Collection<JsonObject> pods) {
     long minReadySeconds = JsonFields.integer(set, 0, "spec", "minReadySeconds");
     Instant now = clock.instant();
     JsonObject status = Writes.statusCopy(set);

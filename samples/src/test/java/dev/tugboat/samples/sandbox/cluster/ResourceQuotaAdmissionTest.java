@@ -127,6 +127,31 @@ class ResourceQuotaAdmissionTest {
                 """));
   }
 
+  @Test
+  void countsWhatExistsWhenAQuotaIsCreatedOrChanged() {
+    cluster.create(pod("web-1", "1", "1Gi"));
+    cluster.create(configMap("settings"));
+    quota("compute", "\"requests.cpu\": \"4\"");
+
+    assertThat(status("compute"))
+        .isEqualTo(
+            json("{\"hard\": {\"requests.cpu\": \"4\"}, \"used\": {\"requests.cpu\": \"1\"}}"));
+
+    JsonObject quota = cluster.get("v1", "ResourceQuota", "shop", "compute");
+    quota
+        .getAsJsonObject("spec")
+        .add("hard", json("{\"requests.memory\": \"8Gi\", \"configmaps\": \"3\"}"));
+    cluster.state.update(quota);
+
+    assertThat(status("compute"))
+        .isEqualTo(
+            json(
+                """
+                {"hard": {"configmaps": "3", "requests.memory": "8Gi"},
+                 "used": {"configmaps": "1", "requests.memory": "1Gi"}}
+                """));
+  }
+
   private void quota(String name, String hard) {
     cluster.create(
         """
