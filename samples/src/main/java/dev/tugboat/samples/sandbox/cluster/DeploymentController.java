@@ -28,8 +28,8 @@ import java.util.Set;
  */
 public final class DeploymentController implements Controller {
 
-  static final String HASH_LABEL = "pod-template-hash";
-  static final String REVISION = "deployment.kubernetes.io/revision";
+  private static final String HASH_LABEL = "pod-template-hash";
+  private static final String REVISION = "deployment.kubernetes.io/revision";
 
   private final Clock clock;
 

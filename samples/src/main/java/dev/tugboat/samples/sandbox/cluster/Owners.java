@@ -32,7 +32,7 @@ final class Owners {
   }
 
   /** The object's controller reference, or null. */
-  static JsonObject controllerReferenceOf(JsonObject object) {
+  private static JsonObject controllerReferenceOf(JsonObject object) {
     for (JsonObject reference : JsonFields.objects(object, "metadata", "ownerReferences")) {
       if (JsonFields.bool(reference, "controller")) {
         return reference;

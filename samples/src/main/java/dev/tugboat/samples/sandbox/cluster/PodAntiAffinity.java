@@ -11,7 +11,8 @@ import java.util.Set;
  * not share a topology domain (the nodes with the same value of the term's {@code topologyKey},
  * e.g. one node for {@code kubernetes.io/hostname}) with a pod its terms select, nor with a pod
  * whose terms select it. A term covers the pod's own namespace unless it lists {@code namespaces}
- * or has an empty {@code namespaceSelector} (all namespaces).
+ * or has an empty {@code namespaceSelector} (all namespaces); a non-empty {@code namespaceSelector}
+ * is not evaluated (the pod's own namespace stands in for it).
  */
 final class PodAntiAffinity {
 

@@ -80,7 +80,7 @@ public final class ResourceList {
     return quantity == null ? "0" : format(quantity);
   }
 
-  public ResourceList with(String resource, Quantity quantity) {
+  private ResourceList with(String resource, Quantity quantity) {
     SortedMap<String, Quantity> copy = new TreeMap<>(quantities);
     copy.put(resource, normalized(quantity));
     return new ResourceList(copy);

@@ -140,7 +140,7 @@ public final class Scheduler implements Controller {
    * Kubernetes' wording: the reasons with their node counts, sorted as text, e.g. {@code 0/5 nodes
    * are available: 1 node(s) were unschedulable, 4 Insufficient memory.}
    */
-  static String unschedulableMessage(int nodeCount, Map<String, Integer> reasonCounts) {
+  private static String unschedulableMessage(int nodeCount, Map<String, Integer> reasonCounts) {
     if (nodeCount == 0) {
       return "no nodes available to schedule pods";
     }
