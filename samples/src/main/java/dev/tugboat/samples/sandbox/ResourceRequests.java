@@ -170,13 +170,13 @@ final class ResourceRequests {
           405, "MethodNotAllowed", "POST is not allowed on a named object; use PUT or PATCH");
     }
     JsonObject created =
-        service.create(type, path.namespace(), jsonBody(exchange), dryRun(query), false);
+        service.create(type, path.namespace(), objectBody(exchange), dryRun(query), false);
     Responses.json(exchange, 201, renderer.render(created, type));
   }
 
   private void update(HttpExchange exchange, ResourceType type, ApiPath path, HttpQuery query)
       throws IOException {
-    JsonObject body = jsonBody(exchange);
+    JsonObject body = objectBody(exchange);
     boolean dryRun = dryRun(query);
     JsonObject updated;
     if ("status".equals(path.subresource())) {
@@ -307,23 +307,24 @@ final class ResourceRequests {
     return !values.isEmpty();
   }
 
-  private static JsonObject jsonBody(HttpExchange exchange) throws IOException {
+  /** The object in a POST or PUT body: JSON, YAML or (from kubectl's typed commands) protobuf. */
+  private static JsonObject objectBody(HttpExchange exchange) throws IOException {
     String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-    if (contentType != null && contentType.contains("protobuf")) {
-      throw new ApiError(
-          415,
-          "UnsupportedMediaType",
-          "the body of the request was in an unknown format - accepted media types include:"
-              + " application/json, application/yaml");
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readAllBytes();
     }
-    String body = textBody(exchange);
-    if (body.isBlank()) {
+    if (body.length == 0) {
       throw new ApiError(400, "BadRequest", "the request has no body; an object is expected");
     }
-    if (contentType != null && contentType.contains("yaml")) {
-      return YamlJson.parseObject(body);
+    if (ProtobufBodies.isProtobuf(contentType)) {
+      return ProtobufBodies.decode(body);
     }
-    return Json.parseObject(body);
+    String text = new String(body, StandardCharsets.UTF_8);
+    if (contentType != null && contentType.contains("yaml")) {
+      return YamlJson.parseObject(text);
+    }
+    return Json.parseObject(text);
   }
 
   private static String textBody(HttpExchange exchange) throws IOException {
