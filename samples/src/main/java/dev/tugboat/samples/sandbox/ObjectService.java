@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
@@ -413,8 +414,14 @@ final class ObjectService {
               + type.groupResource()
               + ")");
     }
+    // apiVersion and kind go first, as the API server writes them
+    List<Map.Entry<String, JsonElement>> rest = new ArrayList<>(object.entrySet());
+    rest.forEach(entry -> object.remove(entry.getKey()));
     object.addProperty("apiVersion", type.apiVersion());
     object.addProperty("kind", type.kind());
+    rest.stream()
+        .filter(entry -> !entry.getKey().equals("apiVersion") && !entry.getKey().equals("kind"))
+        .forEach(entry -> object.add(entry.getKey(), entry.getValue()));
   }
 
   private static void placeInNamespace(ResourceType type, String namespace, JsonObject metadata) {
