@@ -33,6 +33,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Sandbox implements AutoCloseable {
 
+  static {
+    // The JDK server writes headers and body in separate packets; with Nagle's algorithm the body
+    // then waits for the client's delayed ACK, some 40 ms per request. Read once, when the JDK's
+    // server configuration class loads, so it must be set before the first server starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private static final String[] SYSTEM_NAMESPACES = {
     "default", "kube-system", "kube-public", "kube-node-lease"
   };
