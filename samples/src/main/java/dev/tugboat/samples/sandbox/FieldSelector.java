@@ -63,15 +63,6 @@ final class FieldSelector {
     return true;
   }
 
-  /** The value required for a field by an equality term, or null; lets lists seek a name. */
-  String equalityValue(String field) {
-    return requirements.stream()
-        .filter(requirement -> requirement.equal() && requirement.field().equals(field))
-        .map(Requirement::value)
-        .findFirst()
-        .orElse(null);
-  }
-
   private static Requirement requirement(String term, String selector) {
     int notEqual = term.indexOf("!=");
     if (notEqual > 0) {

@@ -64,10 +64,6 @@ final class ObjectService {
     return types;
   }
 
-  ContinueTokens continueTokens() {
-    return continueTokens;
-  }
-
   // ---- reads ----
 
   StoredObject get(ResourceType type, String namespace, String name) {

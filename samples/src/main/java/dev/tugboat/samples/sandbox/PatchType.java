@@ -17,10 +17,6 @@ enum PatchType {
     this.contentType = contentType;
   }
 
-  String contentType() {
-    return contentType;
-  }
-
   /** The format of a {@code Content-Type} header value, parameters such as charset ignored. */
   static Optional<PatchType> of(String contentType) {
     if (contentType == null) {

@@ -63,12 +63,4 @@ public record ResourceType(
   public boolean hasScale() {
     return subresources.contains("scale");
   }
-
-  /** The URL path of the collection, in a namespace when it is not null. */
-  public String collectionPath(String namespace) {
-    String prefix = group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version;
-    return namespace == null
-        ? prefix + "/" + plural
-        : prefix + "/namespaces/" + namespace + "/" + plural;
-  }
 }
