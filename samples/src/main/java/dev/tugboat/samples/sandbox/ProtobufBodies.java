@@ -42,6 +42,8 @@ final class ProtobufBodies {
 
   private static final byte[] MAGIC = {'k', '8', 's', 0};
   private static final String META = "k8s.io.apimachinery.pkg.apis.meta.v1.";
+  private static final Descriptor ENVELOPE =
+      Runtime.getDescriptor().findMessageTypeByName("Unknown");
 
   private static final List<FileDescriptor> FILES =
       List.of(
@@ -72,15 +74,17 @@ final class ProtobufBodies {
       throw new ApiError(400, "BadRequest", "the protobuf body lacks the k8s envelope prefix");
     }
     try {
-      Runtime.Unknown envelope =
-          Runtime.Unknown.parseFrom(Arrays.copyOfRange(body, MAGIC.length, body.length));
-      String apiVersion = envelope.getTypeMeta().getApiVersion();
-      String kind = envelope.getTypeMeta().getKind();
+      // Parsed dynamically: client-java-proto's generated parsers are old and warn on first use.
+      DynamicMessage envelope =
+          DynamicMessage.parseFrom(ENVELOPE, Arrays.copyOfRange(body, MAGIC.length, body.length));
+      Message typeMeta = (Message) field(envelope, "typeMeta");
+      String apiVersion = (String) field(typeMeta, "apiVersion");
+      String kind = (String) field(typeMeta, "kind");
       Descriptor descriptor = descriptor(apiVersion, kind);
       JsonObject object = new JsonObject();
       object.addProperty("apiVersion", apiVersion);
       object.addProperty("kind", kind);
-      toJson(DynamicMessage.parseFrom(descriptor, envelope.getRaw()))
+      toJson(DynamicMessage.parseFrom(descriptor, (ByteString) field(envelope, "raw")))
           .entrySet()
           .forEach(entry -> object.add(entry.getKey(), entry.getValue()));
       return object;

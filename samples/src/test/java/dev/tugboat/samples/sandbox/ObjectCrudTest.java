@@ -227,4 +227,16 @@ class ObjectCrudTest {
             .json();
     assertThat(pod.getAsJsonObject("status").get("phase").getAsString()).isEqualTo("Pending");
   }
+
+  @Test
+  void deletesACollectionBySelector() {
+    raw().post(CONFIG_MAPS, "{\"metadata\":{\"name\":\"a\",\"labels\":{\"batch\":\"1\"}}}");
+    raw().post(CONFIG_MAPS, "{\"metadata\":{\"name\":\"b\",\"labels\":{\"batch\":\"1\"}}}");
+    raw().post(CONFIG_MAPS, "{\"metadata\":{\"name\":\"c\"}}");
+    RawApi.Answer answer = raw().delete(CONFIG_MAPS + "?labelSelector=batch%3D1");
+    assertThat(answer.code()).isEqualTo(200);
+    assertThat(answer.json().get("kind").getAsString()).isEqualTo("ConfigMapList");
+    assertThat(answer.json().getAsJsonArray("items")).hasSize(2);
+    assertThat(raw().get(CONFIG_MAPS).json().getAsJsonArray("items")).hasSize(1);
+  }
 }

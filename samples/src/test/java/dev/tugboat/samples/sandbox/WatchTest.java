@@ -170,6 +170,32 @@ class WatchTest {
         .startsWith("{\"type\":\"ADDED\",\"object\":{\"apiVersion\":\"v1\",\"kind\":\"Event\"");
   }
 
+  @Test
+  void endsWithABookmarkWhenAsked() throws Exception {
+    String listed =
+        raw.get(CONFIG_MAPS)
+            .json()
+            .getAsJsonObject("metadata")
+            .get("resourceVersion")
+            .getAsString();
+    HttpResponse<Stream<String>> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            sandbox.url()
+                                + CONFIG_MAPS
+                                + "?watch=true&allowWatchBookmarks=true&timeoutSeconds=1&resourceVersion="
+                                + listed))
+                    .build(),
+                HttpResponse.BodyHandlers.ofLines());
+    assertThat(response.body().toList())
+        .containsExactly(
+            "{\"type\":\"BOOKMARK\",\"object\":{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\",\"metadata\":{\"resourceVersion\":\""
+                + listed
+                + "\"}}}");
+  }
+
   private Watch<V1ConfigMap> watchConfigMaps(
       String resourceVersion, String labelSelector, int timeoutSeconds) throws Exception {
     CoreV1Api core = new CoreV1Api(client);
