@@ -359,7 +359,9 @@ final class ObjectService {
       defaults.apply(type, updated, old);
       if (CustomResourceDefinitions.isDefinition(type)) {
         CustomResourceDefinitions.validate(type, updated);
-        CustomResourceDefinitions.accept(updated, now());
+        if (!Objects.equals(old.get("spec"), updated.get("spec"))) {
+          CustomResourceDefinitions.accept(updated, now());
+        }
       }
       admissions.forEach(
           admission -> admission.admit(Admission.Operation.UPDATE, updated, old, state));

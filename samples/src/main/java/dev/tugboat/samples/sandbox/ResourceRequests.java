@@ -60,6 +60,10 @@ final class ResourceRequests {
     if (!verb.equals("list") && !verb.equals("watch") && type.namespaced() && namespace == null) {
       throw notFound();
     }
+    if ((verb.equals("update") || verb.equals("patch")) && path.name() == null) {
+      throw new ApiError(
+          405, "MethodNotAllowed", method + " needs an object name: " + type.groupResource());
+    }
     switch (verb) {
       case "get" -> get(exchange, type, path);
       case "list" -> list(exchange, type, namespace, query);

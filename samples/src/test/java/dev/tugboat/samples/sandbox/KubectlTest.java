@@ -135,6 +135,50 @@ class KubectlTest {
     }
   }
 
+  @Test
+  void appliesADefinitionAndItsCustomResources() throws Exception {
+    Path definition = directory.resolve("crd.yaml");
+    Files.writeString(
+        definition,
+        """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: crontabs.stable.example.com
+        spec:
+          group: stable.example.com
+          scope: Namespaced
+          names: {plural: crontabs, singular: crontab, kind: CronTab, shortNames: [ct]}
+          versions:
+          - name: v1
+            served: true
+            storage: true
+            schema:
+              openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+        """);
+    Path resource = directory.resolve("cr.yaml");
+    Files.writeString(
+        resource,
+        "apiVersion: stable.example.com/v1\nkind: CronTab\nmetadata: {name: nightly}\nspec: {cron: '0 3 * * *'}\n");
+
+    assertThat(kubectl.run("apply", "-f", definition.toString()).out())
+        .isEqualTo(
+            "customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com created\n");
+    assertThat(kubectl.run("apply", "-f", definition.toString()).out())
+        .isEqualTo(
+            "customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com unchanged\n");
+    assertThat(
+            kubectl
+                .run("wait", "--for=condition=Established", "crd/crontabs.stable.example.com")
+                .out())
+        .isEqualTo(
+            "customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com condition met\n");
+    assertThat(kubectl.run("apply", "-f", resource.toString()).out())
+        .isEqualTo("crontab.stable.example.com/nightly created\n");
+    assertThat(kubectl.run("get", "ct", "-o", "name").out())
+        .isEqualTo("crontab.stable.example.com/nightly\n");
+  }
+
   private static String deploymentYaml(int replicas, String image) {
     return """
         apiVersion: apps/v1
