@@ -1,0 +1,210 @@
+package dev.tugboat.samples.sandbox;
+
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local Kubernetes API server for tests, demos and benchmarks: a test double, not a cluster. It
+ * speaks the API over real HTTP(S) to the official Java client and to {@code kubectl} (discovery,
+ * CRUD, every patch type, paging, selectors, watch, garbage collection, namespaces, finalizers, dry
+ * run, status and scale subresources, CRDs), keeps objects in memory, and can add latency and
+ * inject faults. Pods never run: simulated {@link Controller}s and {@link Admission} plug-ins,
+ * given in the {@link SandboxOptions}, make it behave like a cluster where needed.
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults())) {
+ *   sandbox.writeKubeconfig(Path.of("kubeconfig"), "sandbox");
+ *   // kubectl --kubeconfig kubeconfig get namespaces
+ * }
+ * }</pre>
+ */
+public final class Sandbox implements AutoCloseable {
+
+  static {
+    // The JDK server writes headers and body in separate packets; with Nagle's algorithm the body
+    // then waits for the client's delayed ACK, some 40 ms per request. Read once, when the JDK's
+    // server configuration class loads, so it must be set before the first server starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private static final String[] SYSTEM_NAMESPACES = {
+    "default", "kube-system", "kube-public", "kube-node-lease"
+  };
+
+  private final SandboxOptions options;
+  private final ObjectStore store;
+  private final ObjectService service;
+  private final ContinueTokens continueTokens;
+  private final RequestStats stats;
+  private final ControllerRunner controllers;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final TlsMaterial tls;
+
+  private Sandbox(SandboxOptions options) throws IOException {
+    this.options = options;
+    ResourceTypes types = ResourceTypes.withBuiltIns();
+    this.store = new ObjectStore(new WatchHub(options.watchHistorySize(), 100_000));
+    this.continueTokens = new ContinueTokens(options.clock(), options.continueTokenTtl());
+    this.service =
+        new ObjectService(
+            store,
+            types,
+            options.admissions(),
+            options.clock(),
+            new Random(options.seed()),
+            continueTokens);
+    this.stats = new RequestStats();
+    this.controllers = new ControllerRunner(options.controllers(), service.state(), options.name());
+    ObjectRenderer renderer = new ObjectRenderer(types);
+    SandboxHandler handler =
+        new SandboxHandler(
+            new DiscoveryRequests(new DiscoveryDocuments(types), new OpenApiDocuments(types)),
+            new ResourceRequests(service, renderer, new WatchStream(store, renderer)),
+            stats,
+            new FaultInjector(options.faults(), options.seed()),
+            options.latency(),
+            options.sleeper(),
+            continueTokens);
+    InetSocketAddress address =
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port());
+    if (options.tls()) {
+      this.tls = TlsMaterial.generate();
+      HttpsServer https = HttpsServer.create(address, 0);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls.sslContext()));
+      this.server = https;
+    } else {
+      this.tls = null;
+      this.server = HttpServer.create(address, 0);
+    }
+    this.executor =
+        Executors.newCachedThreadPool(daemonThreads("sandbox-" + options.name() + "-http"));
+    server.setExecutor(executor);
+    server.createContext("/", handler);
+    handler.serverAddress("127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /**
+   * Starts a sandbox: its system namespaces ({@code default}, {@code kube-system}, {@code
+   * kube-public}, {@code kube-node-lease}) and nodes exist, its controllers run, and it listens.
+   */
+  public static Sandbox start(SandboxOptions options) throws IOException {
+    Sandbox sandbox = new Sandbox(options);
+    sandbox.populate();
+    sandbox.store.addListener(sandbox.controllers::changed);
+    sandbox.controllers.start();
+    sandbox.server.start();
+    return sandbox;
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:41234}, without a trailing slash. */
+  public String url() {
+    return (tls == null ? "http" : "https") + "://127.0.0.1:" + port();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public String name() {
+    return options.name();
+  }
+
+  public SandboxOptions options() {
+    return options;
+  }
+
+  /** The objects, as controllers see them; writes here are like API writes. */
+  public ClusterState state() {
+    return service.state();
+  }
+
+  /** The CA certificate (PEM) clients must trust; empty without TLS. */
+  public Optional<String> caCertificatePem() {
+    return Optional.ofNullable(tls).map(TlsMaterial::caCertificatePem);
+  }
+
+  /**
+   * Writes a kubeconfig whose current context, {@code contextName}, points at this sandbox (a dummy
+   * bearer token; the CA when TLS is on).
+   *
+   * @return {@code file}
+   */
+  public Path writeKubeconfig(Path file, String contextName) throws IOException {
+    return Kubeconfigs.write(file, contextName, url(), caCertificatePem().orElse(null));
+  }
+
+  /** The request counters also served at {@code GET /sandbox/stats}. */
+  public JsonObject stats() {
+    return stats.toJson();
+  }
+
+  public void resetStats() {
+    stats.reset();
+  }
+
+  /** Makes every LIST continue token issued so far answer 410 Expired. */
+  public void expireContinueTokens() {
+    continueTokens.expireAll();
+  }
+
+  /**
+   * Waits until the controllers have nothing to do right now.
+   *
+   * @return false if they were still busy after {@code timeout}
+   */
+  public boolean awaitControllersIdle(Duration timeout) throws InterruptedException {
+    return controllers.awaitIdle(timeout);
+  }
+
+  /** Stops serving and ends every watch. */
+  @Override
+  public void close() {
+    controllers.close();
+    store.write(
+        () -> {
+          store.watches().closeAll();
+          return null;
+        });
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void populate() {
+    ClusterState state = service.state();
+    for (String namespace : SYSTEM_NAMESPACES) {
+      JsonObject object = new JsonObject();
+      object.addProperty("apiVersion", "v1");
+      object.addProperty("kind", "Namespace");
+      JsonObject metadata = new JsonObject();
+      metadata.addProperty("name", namespace);
+      object.add("metadata", metadata);
+      state.create(object);
+    }
+    SandboxNodes.create(options.nodes(), state);
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,49 @@
+package dev.tugboat.samples.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class SandboxCommandTest {
+
+  @Test
+  void helpSaysItIsATestDouble() {
+    StringWriter out = new StringWriter();
+    CommandLine commandLine = new CommandLine(new SandboxCommand());
+    commandLine.setOut(new PrintWriter(out));
+    assertThat(commandLine.execute("--help")).isZero();
+    assertThat(out.toString()).contains("TEST AND DEMO DOUBLE").contains("start").contains("stop");
+
+    StringWriter startHelp = new StringWriter();
+    commandLine.setOut(new PrintWriter(startHelp));
+    assertThat(commandLine.execute("start", "--help")).isZero();
+    assertThat(startHelp.toString())
+        .contains("test/demo double")
+        .contains("--faults")
+        .contains("--latency");
+  }
+
+  @Test
+  void parsesDurations() {
+    assertThat(SandboxCommand.parseDuration("5ms")).isEqualTo(Duration.ofMillis(5));
+    assertThat(SandboxCommand.parseDuration("2s")).isEqualTo(Duration.ofSeconds(2));
+    assertThat(SandboxCommand.parseDuration("1m")).isEqualTo(Duration.ofMinutes(1));
+    assertThatThrownBy(() -> SandboxCommand.parseDuration("soon"))
+        .hasMessage("\"soon\" is not a duration such as 5ms, 2s or 1m");
+  }
+
+  @Test
+  void parsesFaultPlans() {
+    assertThat(FaultPlan.parse("429=0.05,500=0.02,reset=0.01"))
+        .isEqualTo(new FaultPlan(0.05, 0.02, 0.01));
+    assertThatThrownBy(() -> FaultPlan.parse("503=0.1"))
+        .hasMessage("unknown fault \"503\": use 429, 500 or reset");
+    assertThatThrownBy(() -> FaultPlan.parse("429=0.7,500=0.7"))
+        .hasMessageStartingWith("fault probabilities add up to more than 1");
+  }
+}
