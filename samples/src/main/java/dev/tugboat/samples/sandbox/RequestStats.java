@@ -12,6 +12,15 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class RequestStats {
 
+  /**
+   * How long a read of the counters waits for requests still being counted. A request is counted
+   * once its answer is sent, so a client that got its answer and at once asks for the stats could
+   * otherwise miss it.
+   */
+  private static final long SETTLE_MILLIS = 2_000;
+
+  private int uncounted; // guarded by this
+
   private final LongAdder requests = new LongAdder();
   private final Map<String, LongAdder> byVerb = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> byResource = new ConcurrentHashMap<>();
@@ -21,13 +30,28 @@ final class RequestStats {
   private final LongAdder addedLatencyMillis = new LongAdder();
 
   /**
-   * @param code the HTTP status answered; 0 when the connection was closed without an answer
+   * A short request has started; {@link #record} counts it once answered. Not for watches, which
+   * last.
    */
-  void record(String verb, String resource, int code) {
+  synchronized void started() {
+    uncounted++;
+  }
+
+  /**
+   * @param code the HTTP status answered; 0 when the connection was closed without an answer
+   * @param started whether {@link #started} was called for this request
+   */
+  void record(String verb, String resource, int code, boolean started) {
     requests.increment();
     count(byVerb, verb);
     count(byResource, resource);
     count(byCode, String.valueOf(code));
+    if (started) {
+      synchronized (this) {
+        uncounted--;
+        notifyAll();
+      }
+    }
   }
 
   void fault(FaultInjector.Fault fault) {
@@ -54,6 +78,7 @@ final class RequestStats {
    * 11,...},"faults":{"429":1},"delayedRequests":12,"addedLatencyMillis":60}}
    */
   synchronized JsonObject toJson() {
+    awaitCounted();
     JsonObject json = new JsonObject();
     json.addProperty("requests", requests.sum());
     json.add("byVerb", counters(byVerb));
@@ -63,6 +88,19 @@ final class RequestStats {
     json.addProperty("delayedRequests", delayedRequests.sum());
     json.addProperty("addedLatencyMillis", addedLatencyMillis.sum());
     return json;
+  }
+
+  private void awaitCounted() {
+    long deadline = System.currentTimeMillis() + SETTLE_MILLIS;
+    try {
+      for (long left = SETTLE_MILLIS;
+          uncounted > 0 && left > 0;
+          left = deadline - System.currentTimeMillis()) {
+        wait(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void count(Map<String, LongAdder> counters, String key) {

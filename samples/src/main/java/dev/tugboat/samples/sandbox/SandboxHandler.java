@@ -65,6 +65,10 @@ final class SandboxHandler implements HttpHandler {
             .map(p -> ResourceRequests.verb(exchange.getRequestMethod(), p, query))
             .orElse("get");
     String resource = apiPath.map(SandboxHandler::resourceName).orElse("discovery");
+    boolean shortRequest = !verb.equals("watch");
+    if (shortRequest) {
+      stats.started();
+    }
     try {
       delay();
       if (apiPath.isPresent()) {
@@ -90,7 +94,7 @@ final class SandboxHandler implements HttpHandler {
       Thread.currentThread().interrupt();
       exchange.close();
     } finally {
-      stats.record(verb, resource, Math.max(exchange.getResponseCode(), 0));
+      stats.record(verb, resource, Math.max(exchange.getResponseCode(), 0), shortRequest);
     }
   }
 
