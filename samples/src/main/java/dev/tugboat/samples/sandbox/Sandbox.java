@@ -76,6 +76,8 @@ public final class Sandbox implements AutoCloseable {
             options.clock(),
             new Random(options.faultSeed()),
             continueTokens);
+    // before the server binds its port, so that a refused seed object leaves nothing open
+    populate(options, service.state());
     this.stats = new RequestStats();
     this.controllers =
         new ControllerRunner(
@@ -117,12 +119,6 @@ public final class Sandbox implements AutoCloseable {
    */
   public static Sandbox start(SandboxOptions options) throws IOException {
     Sandbox sandbox = new Sandbox(options);
-    try {
-      sandbox.populate();
-    } catch (RuntimeException e) {
-      sandbox.close(); // frees the port
-      throw e;
-    }
     sandbox.store.addListener(sandbox.controllers::changed);
     sandbox.controllers.start();
     sandbox.server.start();
@@ -202,8 +198,7 @@ public final class Sandbox implements AutoCloseable {
     executor.shutdownNow();
   }
 
-  private void populate() {
-    ClusterState state = service.state();
+  private static void populate(SandboxOptions options, ClusterState state) {
     for (String namespace : SYSTEM_NAMESPACES) {
       JsonObject object = new JsonObject();
       object.addProperty("apiVersion", "v1");
