@@ -4,6 +4,8 @@ import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.tugboat.samples.sandbox.cluster.NodeFactory;
+import dev.tugboat.samples.sandbox.seed.Seed;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,17 +17,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * A local Kubernetes API server for tests, demos and benchmarks: a test double, not a cluster. It
  * speaks the API over real HTTP(S) to the official Java client and to {@code kubectl} (discovery,
  * CRUD, every patch type, paging, selectors, watch, garbage collection, namespaces, finalizers, dry
  * run, status and scale subresources, CRDs), keeps objects in memory, and can add latency and
- * inject faults. Pods never run: simulated {@link Controller}s and {@link Admission} plug-ins,
- * given in the {@link SandboxOptions}, make it behave like a cluster where needed.
+ * inject faults. Containers never run, but unless {@link SandboxOptions#simulation()} is off a
+ * simulated cluster ({@link dev.tugboat.samples.sandbox.cluster}: workload controllers, scheduler,
+ * kubelet, LimitRange and quota admission) makes it behave like one: Deployments get running pods
+ * on its nodes. It can start from seed data ({@link SandboxOptions#seed()}).
  *
  * <pre>{@code
- * try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults())) {
+ * SandboxOptions options =
+ *     SandboxOptions.builder().nodes(new NodePool(3, "8", "32Gi")).seed(Seeds.named("demo")).build();
+ * try (Sandbox sandbox = Sandbox.start(options)) {
  *   sandbox.writeKubeconfig(Path.of("kubeconfig"), "sandbox");
  *   // kubectl --kubeconfig kubeconfig get namespaces
  * }
@@ -65,19 +72,23 @@ public final class Sandbox implements AutoCloseable {
         new ObjectService(
             store,
             types,
-            options.admissions(),
+            SimulatedCluster.admissions(options, types),
             options.clock(),
-            new Random(options.seed()),
+            new Random(options.faultSeed()),
             continueTokens);
+    // before the server binds its port, so that a refused seed object leaves nothing open
+    populate(options, service.state());
     this.stats = new RequestStats();
-    this.controllers = new ControllerRunner(options.controllers(), service.state(), options.name());
+    this.controllers =
+        new ControllerRunner(
+            SimulatedCluster.controllers(options), service.state(), options.name());
     ObjectRenderer renderer = new ObjectRenderer(types);
     SandboxHandler handler =
         new SandboxHandler(
             new DiscoveryRequests(new DiscoveryDocuments(types), new OpenApiDocuments(types)),
             new ResourceRequests(service, renderer, new WatchStream(store, renderer)),
             stats,
-            new FaultInjector(options.faults(), options.seed()),
+            new FaultInjector(options.faults(), options.faultSeed()),
             options.latency(),
             options.sleeper(),
             continueTokens);
@@ -101,11 +112,13 @@ public final class Sandbox implements AutoCloseable {
 
   /**
    * Starts a sandbox: its system namespaces ({@code default}, {@code kube-system}, {@code
-   * kube-public}, {@code kube-node-lease}) and nodes exist, its controllers run, and it listens.
+   * kube-public}, {@code kube-node-lease}), nodes and seed objects exist, its controllers run, and
+   * it listens.
+   *
+   * @throws IllegalStateException when a seed object is refused, naming it
    */
   public static Sandbox start(SandboxOptions options) throws IOException {
     Sandbox sandbox = new Sandbox(options);
-    sandbox.populate();
     sandbox.store.addListener(sandbox.controllers::changed);
     sandbox.controllers.start();
     sandbox.server.start();
@@ -185,8 +198,7 @@ public final class Sandbox implements AutoCloseable {
     executor.shutdownNow();
   }
 
-  private void populate() {
-    ClusterState state = service.state();
+  private static void populate(SandboxOptions options, ClusterState state) {
     for (String namespace : SYSTEM_NAMESPACES) {
       JsonObject object = new JsonObject();
       object.addProperty("apiVersion", "v1");
@@ -196,7 +208,43 @@ public final class Sandbox implements AutoCloseable {
       object.add("metadata", metadata);
       state.create(object);
     }
-    SandboxNodes.create(options.nodes(), state);
+    SandboxOptions.NodePool pool = options.nodes();
+    new NodeFactory(options.clock(), pool.cpu(), pool.memory())
+        .nodes(pool.count())
+        .forEach(state::create);
+    load(options.seed(), state);
+  }
+
+  /**
+   * Creates the seed's objects one by one, each kept with the status it carries (bound volumes),
+   * before the controllers run: they then act on the whole seed at once.
+   */
+  private static void load(Seed seed, ClusterState state) {
+    try (Stream<JsonObject> objects = seed.objects()) {
+      objects.forEach(
+          object -> {
+            try {
+              state.create(object);
+            } catch (ApiError | IllegalArgumentException e) {
+              throw new IllegalStateException(
+                  "seed \""
+                      + seed.name()
+                      + "\": cannot create "
+                      + Json.string(object, "kind")
+                      + " "
+                      + describe(object)
+                      + ": "
+                      + e.getMessage(),
+                  e);
+            }
+          });
+    }
+  }
+
+  private static String describe(JsonObject object) {
+    String namespace = Json.stringAt(object, "metadata.namespace");
+    String name = Json.stringAt(object, "metadata.name");
+    return namespace == null ? name : namespace + "/" + name;
   }
 
   private static ThreadFactory daemonThreads(String prefix) {

@@ -1,6 +1,8 @@
 package dev.tugboat.samples.sandbox;
 
 import dev.tugboat.core.store.TugboatHome;
+import dev.tugboat.samples.sandbox.seed.Seed;
+import dev.tugboat.samples.sandbox.seed.Seeds;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a local Kubernetes API server that is a TEST AND DEMO DOUBLE, not a cluster:",
-      "objects live in memory, pods never run, only simulated controllers act.",
+      "objects live in memory, containers never run, only simulated controllers act.",
       "Use it to try tugboat and kubectl without a real cluster; never for real workloads."
     },
     subcommands = {SandboxCommand.Start.class, SandboxCommand.Stop.class})
@@ -97,24 +99,59 @@ public final class SandboxCommand implements Runnable {
         description = "Serve HTTPS with a CA made at start (written to the kubeconfig).")
     private boolean tls;
 
-    @Option(names = "--nodes", defaultValue = "0", description = "Ready nodes to create.")
+    @Option(
+        names = "--nodes",
+        defaultValue = "0",
+        description = "Ready nodes to create, node-1 to node-N (default: ${DEFAULT-VALUE}).")
     private int nodes;
 
-    @Option(names = "--node-cpu", defaultValue = "4", description = "Allocatable CPU per node.")
+    @Option(
+        names = "--node-cpu",
+        defaultValue = "8",
+        description = "Allocatable CPU per node (default: ${DEFAULT-VALUE}).")
     private String nodeCpu;
 
     @Option(
         names = "--node-memory",
-        defaultValue = "16Gi",
-        description = "Allocatable memory per node.")
+        defaultValue = "32Gi",
+        description = "Allocatable memory per node (default: ${DEFAULT-VALUE}).")
     private String nodeMemory;
 
-    @Option(names = "--seed", description = "Seed data set to load (not applied by this build).")
-    private String seedData;
+    @Option(
+        names = "--seed",
+        defaultValue = "empty",
+        description = {
+          "Objects to create at start: empty, demo (a small company's apps in six namespaces)",
+          "or generated:<namespaces>x<objectsPerNamespace> (default: ${DEFAULT-VALUE})."
+        })
+    private String seedName;
+
+    @Option(
+        names = "--simulation",
+        negatable = true,
+        defaultValue = "true",
+        fallbackValue = "true",
+        description = {
+          "Run the simulated cluster: workload controllers, scheduler, kubelet, LimitRange and",
+          "quota admission (default: on). --no-simulation leaves a plain API server."
+        })
+    private boolean simulation;
+
+    @Option(
+        names = "--kubelet-delay",
+        defaultValue = "200ms",
+        description = "How long a scheduled pod waits before it runs (default: ${DEFAULT-VALUE}).")
+    private String kubeletDelay;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
+      Seed seed;
+      try {
+        seed = Seeds.named(seedName);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+      }
       SandboxOptions options =
           SandboxOptions.builder()
               .name(name)
@@ -122,8 +159,11 @@ public final class SandboxCommand implements Runnable {
               .tls(tls)
               .latency(parseDuration(latency))
               .faults(faults == null ? FaultPlan.NONE : FaultPlan.parse(faults))
-              .seed(faultSeed)
+              .faultSeed(faultSeed)
               .nodes(new SandboxOptions.NodePool(nodes, nodeCpu, nodeMemory))
+              .simulation(simulation)
+              .kubeletStartDelay(parseDuration(kubeletDelay))
+              .seed(seed)
               .build();
       Sandbox sandbox = Sandbox.start(options);
       sandbox.writeKubeconfig(kubeconfig, name);
@@ -146,9 +186,7 @@ public final class SandboxCommand implements Runnable {
       out.println(
           "sandbox " + name + " (a test/demo double, not a cluster) serving at " + sandbox.url());
       out.println("kubeconfig: " + kubeconfig.toAbsolutePath());
-      if (seedData != null) {
-        out.println("seed data \"" + seedData + "\" is not applied by this build");
-      }
+      out.println("seed: " + seed.name() + (simulation ? "" : " (simulation off)"));
       out.flush();
       stopped.await();
       return 0;

@@ -1,6 +1,8 @@
 package dev.tugboat.samples.sandbox;
 
 import dev.tugboat.core.cluster.Sleeper;
+import dev.tugboat.samples.sandbox.seed.EmptySeed;
+import dev.tugboat.samples.sandbox.seed.Seed;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +11,9 @@ import java.util.Objects;
 
 /**
  * How to run a {@link Sandbox}. Immutable; start from {@link #builder()}. Every option has a
- * default that gives a plain, fast, fault-free API server on a free port of 127.0.0.1.
+ * default that gives a fast, fault-free sandbox on a free port of 127.0.0.1 whose simulated cluster
+ * (controllers, scheduler, kubelet, LimitRange and quota admission) is on, without nodes or seed
+ * data.
  */
 public final class SandboxOptions {
 
@@ -18,17 +22,21 @@ public final class SandboxOptions {
   private final boolean tls;
   private final Duration latency;
   private final FaultPlan faults;
-  private final long seed;
+  private final long faultSeed;
   private final Sleeper sleeper;
   private final Clock clock;
   private final Duration continueTokenTtl;
   private final int watchHistorySize;
   private final NodePool nodes;
+  private final boolean simulation;
+  private final Duration kubeletStartDelay;
+  private final Seed seed;
   private final List<Controller> controllers;
   private final List<Admission> admissions;
 
   /**
-   * Nodes the sandbox creates at start, Ready and schedulable.
+   * Nodes the sandbox creates at start, {@code node-1} to {@code node-<count>}, Ready and
+   * schedulable (made by {@link dev.tugboat.samples.sandbox.cluster.NodeFactory}).
    *
    * @param count how many; 0 for none
    * @param cpu allocatable CPU of each, a quantity such as {@code 4} or {@code 3500m}
@@ -36,7 +44,7 @@ public final class SandboxOptions {
    */
   public record NodePool(int count, String cpu, String memory) {
 
-    public static final NodePool NONE = new NodePool(0, "4", "16Gi");
+    public static final NodePool NONE = new NodePool(0, "8", "32Gi");
 
     public NodePool {
       if (count < 0) {
@@ -53,12 +61,15 @@ public final class SandboxOptions {
     this.tls = builder.tls;
     this.latency = builder.latency;
     this.faults = builder.faults;
-    this.seed = builder.seed;
+    this.faultSeed = builder.faultSeed;
     this.sleeper = builder.sleeper;
     this.clock = builder.clock;
     this.continueTokenTtl = builder.continueTokenTtl;
     this.watchHistorySize = builder.watchHistorySize;
     this.nodes = builder.nodes;
+    this.simulation = builder.simulation;
+    this.kubeletStartDelay = builder.kubeletStartDelay;
+    this.seed = builder.seed;
     this.controllers = List.copyOf(builder.controllers);
     this.admissions = List.copyOf(builder.admissions);
   }
@@ -67,7 +78,7 @@ public final class SandboxOptions {
     return new Builder();
   }
 
-  /** The defaults: a plain API server without nodes, controllers or admission plug-ins. */
+  /** The defaults: the simulated cluster on, no nodes, no seed data, no extra plug-ins. */
   public static SandboxOptions defaults() {
     return builder().build();
   }
@@ -92,8 +103,8 @@ public final class SandboxOptions {
     return faults;
   }
 
-  public long seed() {
-    return seed;
+  public long faultSeed() {
+    return faultSeed;
   }
 
   public Sleeper sleeper() {
@@ -116,10 +127,24 @@ public final class SandboxOptions {
     return nodes;
   }
 
+  public boolean simulation() {
+    return simulation;
+  }
+
+  public Duration kubeletStartDelay() {
+    return kubeletStartDelay;
+  }
+
+  public Seed seed() {
+    return seed;
+  }
+
+  /** Controllers run besides the simulated cluster's (alone when simulation is off). */
   public List<Controller> controllers() {
     return controllers;
   }
 
+  /** Admission plug-ins called after the simulated cluster's (alone when simulation is off). */
   public List<Admission> admissions() {
     return admissions;
   }
@@ -132,12 +157,15 @@ public final class SandboxOptions {
     private boolean tls;
     private Duration latency = Duration.ZERO;
     private FaultPlan faults = FaultPlan.NONE;
-    private long seed = 1;
+    private long faultSeed = 1;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Clock clock = Clock.systemUTC();
     private Duration continueTokenTtl = Duration.ofMinutes(5);
     private int watchHistorySize = 10_000;
     private NodePool nodes = NodePool.NONE;
+    private boolean simulation = true;
+    private Duration kubeletStartDelay = Duration.ZERO;
+    private Seed seed = new EmptySeed();
     private final List<Controller> controllers = new ArrayList<>();
     private final List<Admission> admissions = new ArrayList<>();
 
@@ -180,8 +208,8 @@ public final class SandboxOptions {
     }
 
     /** Seeds fault injection and generated names, so runs repeat. */
-    public Builder seed(long seed) {
-      this.seed = seed;
+    public Builder faultSeed(long faultSeed) {
+      this.faultSeed = faultSeed;
       return this;
     }
 
@@ -217,7 +245,39 @@ public final class SandboxOptions {
       return this;
     }
 
-    /** Adds a simulated controller, run after changes to the kinds it watches. */
+    /**
+     * Whether the simulated cluster runs (the default): the controllers of Deployments,
+     * ReplicaSets, StatefulSets, DaemonSets and Jobs, the scheduler and the kubelet, and the
+     * LimitRange and ResourceQuota admission of {@link dev.tugboat.samples.sandbox.cluster}. Off,
+     * the sandbox is a plain API server: a Deployment creates no pods.
+     */
+    public Builder simulation(boolean simulation) {
+      this.simulation = simulation;
+      return this;
+    }
+
+    /**
+     * How long the simulated kubelet waits before a pod bound to a node runs; none by default, so
+     * tests need not wait.
+     */
+    public Builder kubeletStartDelay(Duration delay) {
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("kubelet start delay must not be negative: " + delay);
+      }
+      this.kubeletStartDelay = delay;
+      return this;
+    }
+
+    /**
+     * Objects to create at start, after the system namespaces and nodes and before the sandbox
+     * listens, through the API's create path (admission included); none by default.
+     */
+    public Builder seed(Seed seed) {
+      this.seed = Objects.requireNonNull(seed, "seed");
+      return this;
+    }
+
+    /** Adds a controller, run after changes to the kinds it watches. */
     public Builder controller(Controller controller) {
       controllers.add(Objects.requireNonNull(controller, "controller"));
       return this;

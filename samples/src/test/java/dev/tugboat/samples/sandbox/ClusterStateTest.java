@@ -12,7 +12,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The in-process view controllers and seeders use. */
 class ClusterStateTest {
 
-  @RegisterExtension SandboxExtension sandbox = SandboxExtension.builder().build();
+  @RegisterExtension
+  SandboxExtension sandbox =
+      // the plain API server: simulated controllers would write to the pods and workloads here
+      SandboxExtension.builder().options(options -> options.simulation(false)).build();
 
   @Test
   void createsKeepingStatusAndListsInKeyOrder() {
@@ -47,10 +50,10 @@ class ClusterStateTest {
             "Operation cannot be fulfilled on pods \"a\": the object has been modified; please apply your changes to the latest version and try again");
 
     JsonObject scheduled = afterStatus.deepCopy();
-    scheduled.getAsJsonObject("spec").addProperty("nodeName", "sandbox-node-1");
+    scheduled.getAsJsonObject("spec").addProperty("nodeName", "node-1");
     JsonObject afterUpdate = state.update(scheduled);
     assertThat(afterUpdate.getAsJsonObject("spec").get("nodeName").getAsString())
-        .isEqualTo("sandbox-node-1");
+        .isEqualTo("node-1");
     assertThat(afterUpdate.getAsJsonObject("status").get("phase").getAsString())
         .isEqualTo("Running");
   }

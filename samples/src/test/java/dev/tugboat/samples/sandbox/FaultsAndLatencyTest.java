@@ -85,7 +85,8 @@ class FaultsAndLatencyTest {
 
   @Test
   void repeatsTheSameFaultsForTheSameSeed() throws Exception {
-    SandboxOptions flaky = options().faults(FaultPlan.parse("429=0.3,500=0.2")).seed(42).build();
+    SandboxOptions flaky =
+        options().faults(FaultPlan.parse("429=0.3,500=0.2")).faultSeed(42).build();
     List<Integer> first = codes(sandbox.start(flaky).sandbox(), 30);
     List<Integer> second = codes(sandbox.start(flaky).sandbox(), 30);
     assertThat(first).isEqualTo(second).contains(200, 429, 500);

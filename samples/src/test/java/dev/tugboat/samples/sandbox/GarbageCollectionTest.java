@@ -15,7 +15,10 @@ class GarbageCollectionTest {
   private static final String REPLICA_SET = "/apis/apps/v1/namespaces/default/replicasets/web-1";
   private static final String POD = "/api/v1/namespaces/default/pods/web-1-a";
 
-  @RegisterExtension SandboxExtension sandbox = SandboxExtension.builder().build();
+  @RegisterExtension
+  SandboxExtension sandbox =
+      // the plain API server: simulated controllers would write to the pods and workloads here
+      SandboxExtension.builder().options(options -> options.simulation(false)).build();
 
   private RawApi raw;
 

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** kubectl 1.32 against the sandbox, without {@code --validate=false}. */
 class KubectlTest {
 
-  @RegisterExtension SandboxExtension sandbox = SandboxExtension.builder().build();
+  @RegisterExtension
+  SandboxExtension sandbox =
+      // the plain API server: simulated controllers would write to the pods and workloads here
+      SandboxExtension.builder().options(options -> options.simulation(false)).build();
 
   @TempDir Path directory;
 

@@ -12,7 +12,10 @@ class NamespaceLifecycleTest {
   private static final String SHOP = "/api/v1/namespaces/shop";
   private static final String CONFIG_MAPS = SHOP + "/configmaps";
 
-  @RegisterExtension SandboxExtension sandbox = SandboxExtension.builder().build();
+  @RegisterExtension
+  SandboxExtension sandbox =
+      // the plain API server: simulated controllers would write to the pods and workloads here
+      SandboxExtension.builder().options(options -> options.simulation(false)).build();
 
   private RawApi raw;
 

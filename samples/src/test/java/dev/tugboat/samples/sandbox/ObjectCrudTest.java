@@ -20,7 +20,10 @@ class ObjectCrudTest {
 
   private static final String CONFIG_MAPS = "/api/v1/namespaces/default/configmaps";
 
-  @RegisterExtension SandboxExtension sandbox = SandboxExtension.builder().build();
+  @RegisterExtension
+  SandboxExtension sandbox =
+      // the plain API server: simulated controllers would write to the pods and workloads here
+      SandboxExtension.builder().options(options -> options.simulation(false)).build();
 
   private RawApi raw() {
     return new RawApi(sandbox.url());

@@ -23,7 +23,10 @@ class PatchTest {
   private static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/default/deployments";
   private static final String WEB = DEPLOYMENTS + "/web";
 
-  @RegisterExtension SandboxExtension sandbox = SandboxExtension.builder().build();
+  @RegisterExtension
+  SandboxExtension sandbox =
+      // the plain API server: simulated controllers would write to the pods and workloads here
+      SandboxExtension.builder().options(options -> options.simulation(false)).build();
 
   private RawApi raw;
 

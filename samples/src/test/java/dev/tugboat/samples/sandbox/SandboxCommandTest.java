@@ -25,7 +25,24 @@ class SandboxCommandTest {
     assertThat(startHelp.toString())
         .contains("test/demo double")
         .contains("--faults")
-        .contains("--latency");
+        .contains("--latency")
+        .contains("--seed")
+        .contains("--[no-]simulation")
+        .contains("--kubelet-delay");
+  }
+
+  @Test
+  void refusesAnUnknownSeedBeforeStarting() {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = new CommandLine(new SandboxCommand());
+    commandLine.setErr(new PrintWriter(err));
+    int exitCode =
+        commandLine.execute("start", "--seed", "prod", "--kubeconfig", "never-written.yaml");
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith(
+            "Unknown seed \"prod\": expected empty, demo or"
+                + " generated:<namespaces>x<objectsPerNamespace> (e.g. generated:100x1000)");
   }
 
   @Test

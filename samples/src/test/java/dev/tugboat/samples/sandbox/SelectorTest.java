@@ -14,7 +14,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SelectorTest {
 
-  @RegisterExtension static SandboxExtension sandbox = SandboxExtension.builder().build();
+  @RegisterExtension
+  static SandboxExtension sandbox =
+      // the plain API server: simulated controllers would write to the pods and workloads here
+      SandboxExtension.builder().options(options -> options.simulation(false)).build();
 
   private static RawApi raw;
 

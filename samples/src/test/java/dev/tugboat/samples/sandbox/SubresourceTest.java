@@ -12,7 +12,10 @@ class SubresourceTest {
 
   private static final String WEB = "/apis/apps/v1/namespaces/default/deployments/web";
 
-  @RegisterExtension SandboxExtension sandbox = SandboxExtension.builder().build();
+  @RegisterExtension
+  SandboxExtension sandbox =
+      // the plain API server: simulated controllers would write to the pods and workloads here
+      SandboxExtension.builder().options(options -> options.simulation(false)).build();
 
   private RawApi raw;
 

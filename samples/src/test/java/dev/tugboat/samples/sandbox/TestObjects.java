@@ -1,5 +1,6 @@
 package dev.tugboat.samples.sandbox;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -36,6 +37,31 @@ final class TestObjects {
            "spec":{"containers":[{"name":"web","image":"nginx:1.27","ports":[{"containerPort":80}]}]}}}}
         """
             .formatted(name, namespace, name, replicas, name, name));
+  }
+
+  /**
+   * The condition of this type in {@code status.conditions}, as {@code status reason: message}
+   * (parts missing from the condition left out), or null when there is none.
+   */
+  static String condition(JsonObject object, String type) {
+    JsonObject status = object.getAsJsonObject("status");
+    if (status == null || !status.has("conditions")) {
+      return null;
+    }
+    for (JsonElement element : status.getAsJsonArray("conditions")) {
+      JsonObject condition = element.getAsJsonObject();
+      if (type.equals(condition.get("type").getAsString())) {
+        String text = condition.get("status").getAsString();
+        if (condition.has("reason")) {
+          text += " " + condition.get("reason").getAsString();
+        }
+        if (condition.has("message")) {
+          text += ": " + condition.get("message").getAsString();
+        }
+        return text;
+      }
+    }
+    return null;
   }
 
   /** {@code metadata.<field>} as a string. */

@@ -30,7 +30,10 @@ class WatchTest {
 
   @RegisterExtension
   SandboxExtension sandbox =
-      SandboxExtension.builder().options(options -> options.watchHistorySize(20)).build();
+      // the plain API server: simulated controllers would add events to the watched deployments
+      SandboxExtension.builder()
+          .options(options -> options.watchHistorySize(20).simulation(false))
+          .build();
 
   private RawApi raw;
   private ApiClient client;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the sandbox's simulated nodes ({@code --nodes N --node-cpu 4 --node-memory 16Gi}): {@code
+ * Builds the sandbox's simulated nodes ({@code --nodes N --node-cpu 8 --node-memory 32Gi}): {@code
  * node-1} to {@code node-N}, Ready and schedulable, with the given cpu and memory, 110 pods and
  * 100Gi of ephemeral storage as capacity and allocatable, the usual {@code kubernetes.io/hostname},
  * {@code kubernetes.io/os} and {@code kubernetes.io/arch} labels, an InternalIP address (from
