@@ -23,19 +23,23 @@ final class ContinueTokens {
   private final Duration timeToLive;
   private final AtomicLong epoch = new AtomicLong();
 
-  /** Where a continued list starts: after {@code lastKey}, at {@code resourceVersion}. */
-  record Position(String lastKey, long resourceVersion) {}
+  /**
+   * Where a continued list starts: after {@code lastKey}, at {@code resourceVersion}, with {@code
+   * listed} objects handed out by the earlier pages.
+   */
+  record Position(String lastKey, long resourceVersion, long listed) {}
 
   ContinueTokens(Clock clock, Duration timeToLive) {
     this.clock = clock;
     this.timeToLive = timeToLive;
   }
 
-  String issue(String lastKey, long resourceVersion) {
+  String issue(String lastKey, long resourceVersion, long listed) {
     JsonObject token = new JsonObject();
     token.addProperty("v", "meta.k8s.io/v1");
     token.addProperty("rv", resourceVersion);
     token.addProperty("start", lastKey);
+    token.addProperty("listed", listed);
     token.addProperty("issued", clock.millis());
     token.addProperty("epoch", epoch.get());
     return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.bytes(token));
@@ -57,14 +61,15 @@ final class ContinueTokens {
     String rv = Json.string(decoded, "rv");
     String issued = Json.string(decoded, "issued");
     String tokenEpoch = Json.string(decoded, "epoch");
-    if (start == null || rv == null || issued == null || tokenEpoch == null) {
+    String listed = Json.string(decoded, "listed");
+    if (start == null || rv == null || issued == null || tokenEpoch == null || listed == null) {
       throw new ApiError(400, "BadRequest", "continue key is not valid: " + token);
     }
     boolean tooOld = clock.millis() - Long.parseLong(issued) > timeToLive.toMillis();
     if (tooOld || Long.parseLong(tokenEpoch) != epoch.get()) {
       throw new ApiError(410, "Expired", EXPIRED_MESSAGE);
     }
-    return new Position(start, Long.parseLong(rv));
+    return new Position(start, Long.parseLong(rv), Long.parseLong(listed));
   }
 
   /** Makes every token issued so far expire. */

@@ -91,9 +91,11 @@ final class ObjectService {
       // keys are "namespace/name"; '0' is the character after '/'
       range = range.subMap(namespace + "/", true, namespace + "0", false);
     }
+    long listed = 0;
     if (continueToken != null && !continueToken.isEmpty()) {
       ContinueTokens.Position position = continueTokens.read(continueToken);
       resourceVersion = position.resourceVersion();
+      listed = position.listed();
       range = range.tailMap(position.lastKey(), false);
     }
     List<StoredObject> items = new ArrayList<>();
@@ -113,10 +115,14 @@ final class ObjectService {
     if (!more) {
       return new ListPage(items, resourceVersion, null, null);
     }
-    // Like the API server, count what remains only when no selector makes that a guess.
-    Long remaining = filter.isEmpty() ? (long) range.tailMap(lastKey, false).size() : null;
+    // Like the API server, count what remains only when no selector makes that a guess. Stored
+    // count minus what
+    // was listed: an estimate while objects change, as the API allows, and O(1) where counting the
+    // view is O(n).
+    listed += items.size();
+    Long remaining = filter.isEmpty() ? Math.max(0, store.count(type, namespace) - listed) : null;
     return new ListPage(
-        items, resourceVersion, continueTokens.issue(lastKey, resourceVersion), remaining);
+        items, resourceVersion, continueTokens.issue(lastKey, resourceVersion, listed), remaining);
   }
 
   // ---- writes ----

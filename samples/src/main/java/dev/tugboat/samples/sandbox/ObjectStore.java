@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -26,6 +27,9 @@ final class ObjectStore {
       new ConcurrentHashMap<>();
   private final Map<String, ObjectRef> byUid = new ConcurrentHashMap<>();
   private final Map<String, Set<ObjectRef>> dependentsByOwner = new ConcurrentHashMap<>();
+  // Object counts by resource and by "resource/namespace": the size of a skip-list view is counted
+  // by walking it.
+  private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
   private final List<Consumer<ResourceType>> listeners = new CopyOnWriteArrayList<>();
   private final WatchHub watches;
   private volatile long resourceVersion;
@@ -63,6 +67,12 @@ final class ObjectStore {
     return byResource.computeIfAbsent(type.groupResource(), r -> new ConcurrentSkipListMap<>());
   }
 
+  /** How many objects of a resource are stored, in {@code namespace} or in all when null. */
+  long count(ResourceType type, String namespace) {
+    LongAdder count = counts.get(countKey(type.groupResource(), namespace));
+    return count == null ? 0 : count.sum();
+  }
+
   Optional<StoredObject> get(ResourceType type, String key) {
     return Optional.ofNullable(objects(type).get(key));
   }
@@ -90,6 +100,8 @@ final class ObjectStore {
     StoredObject previous = objects(type).put(object.key(), object);
     if (previous != null) {
       unindex(type, previous);
+    } else {
+      count(type, object, 1);
     }
     index(type, object);
     commit(
@@ -111,6 +123,7 @@ final class ObjectStore {
     if (previous == null) {
       return;
     }
+    count(type, previous, -1);
     unindex(type, previous);
     commit(type, new WatchEvent(WatchEvent.DELETED, type.groupResource(), last, previous));
   }
@@ -119,6 +132,10 @@ final class ObjectStore {
   void dropResource(ResourceType type) {
     checkLocked();
     byResource.remove(type.groupResource());
+    counts
+        .keySet()
+        .removeIf(
+            key -> key.equals(type.groupResource()) || key.startsWith(type.groupResource() + "/"));
     watches.closeAll(type.groupResource());
   }
 
@@ -154,6 +171,20 @@ final class ObjectStore {
     resourceVersion = event.resourceVersion();
     watches.publish(event);
     listeners.forEach(listener -> listener.accept(type));
+  }
+
+  private void count(ResourceType type, StoredObject object, int delta) {
+    counts.computeIfAbsent(type.groupResource(), key -> new LongAdder()).add(delta);
+    if (object.namespace() != null) {
+      counts
+          .computeIfAbsent(
+              countKey(type.groupResource(), object.namespace()), key -> new LongAdder())
+          .add(delta);
+    }
+  }
+
+  private static String countKey(String resource, String namespace) {
+    return namespace == null ? resource : resource + "/" + namespace;
   }
 
   private void index(ResourceType type, StoredObject object) {

@@ -54,6 +54,29 @@ class ListPagingTest {
   }
 
   @Test
+  void countsWhatRemainsAfterEachPageInAllNamespacesAndInOne() {
+    JsonObject first = raw.get("/api/v1/configmaps?limit=2").json();
+    JsonObject second = raw.get("/api/v1/configmaps?limit=2&continue=" + continueOf(first)).json();
+    assertThat(remaining(first)).isEqualTo(4);
+    assertThat(remaining(second)).isEqualTo(2);
+
+    JsonObject oneNamespace = raw.get("/api/v1/namespaces/b-team/configmaps?limit=1").json();
+    assertThat(keys(oneNamespace)).containsExactly("b-team/a");
+    assertThat(remaining(oneNamespace)).isEqualTo(2);
+    JsonObject cluster = raw.get("/api/v1/namespaces?limit=1").json();
+    // default, kube-system, kube-public, kube-node-lease, a-team and b-team
+    assertThat(remaining(cluster)).isEqualTo(5);
+  }
+
+  private static long remaining(JsonObject list) {
+    return list.getAsJsonObject("metadata").get("remainingItemCount").getAsLong();
+  }
+
+  private static String continueOf(JsonObject list) {
+    return list.getAsJsonObject("metadata").get("continue").getAsString();
+  }
+
+  @Test
   void pagesWithLimitAndContinue() {
     JsonObject first = raw.get("/api/v1/configmaps?limit=4").json();
     assertThat(keys(first)).containsExactly("a-team/a", "a-team/b", "a-team/c", "b-team/a");
