@@ -57,11 +57,11 @@ final class ContinueTokens {
     } catch (IllegalArgumentException | ApiError e) {
       throw new ApiError(400, "BadRequest", "continue key is not valid: " + token);
     }
-    String start = Json.string(decoded, "start");
-    String rv = Json.string(decoded, "rv");
-    String issued = Json.string(decoded, "issued");
-    String tokenEpoch = Json.string(decoded, "epoch");
-    String listed = Json.string(decoded, "listed");
+    String start = JsonFields.string(decoded, "start");
+    String rv = JsonFields.string(decoded, "rv");
+    String issued = JsonFields.string(decoded, "issued");
+    String tokenEpoch = JsonFields.string(decoded, "epoch");
+    String listed = JsonFields.string(decoded, "listed");
     if (start == null || rv == null || issued == null || tokenEpoch == null || listed == null) {
       throw new ApiError(400, "BadRequest", "continue key is not valid: " + token);
     }

@@ -29,11 +29,13 @@ final class CustomResourceDefinitions {
    *     is served
    */
   static void validate(ResourceType crdType, JsonObject crd) {
-    String name = Json.stringAt(crd, "metadata.name");
-    JsonObject spec = Json.object(crd, "spec");
-    String group = Json.string(spec, "group");
-    String plural = Json.stringAt(crd, "spec.names.plural");
-    if (group == null || plural == null || Json.stringAt(crd, "spec.names.kind") == null) {
+    String name = JsonFields.string(crd, "metadata", "name");
+    JsonObject spec = JsonFields.object(crd, "spec");
+    String group = JsonFields.string(spec, "group");
+    String plural = JsonFields.string(crd, "spec", "names", "plural");
+    if (group == null
+        || plural == null
+        || JsonFields.string(crd, "spec", "names", "kind") == null) {
       throw ResourceError.invalid(
           crdType,
           name,
@@ -55,7 +57,7 @@ final class CustomResourceDefinitions {
 
   /** Sets the status conditions, accepted names and stored versions of an accepted definition. */
   static void accept(JsonObject crd, Instant now) {
-    JsonObject spec = Json.object(crd, "spec");
+    JsonObject spec = JsonFields.object(crd, "spec");
     JsonObject status = new JsonObject();
     JsonArray conditions = new JsonArray();
     conditions.add(condition("NamesAccepted", "NoConflicts", "no conflicts found", now));
@@ -63,12 +65,12 @@ final class CustomResourceDefinitions {
         condition(
             "Established", "InitialNamesAccepted", "the initial names have been accepted", now));
     status.add("conditions", conditions);
-    status.add("acceptedNames", Json.object(spec, "names").deepCopy());
+    status.add("acceptedNames", JsonFields.object(spec, "names").deepCopy());
     JsonArray stored = new JsonArray();
     for (JsonElement version : versions(crd)) {
       JsonObject entry = version.getAsJsonObject();
       if (entry.has("storage") && entry.get("storage").getAsBoolean()) {
-        stored.add(Json.string(entry, "name"));
+        stored.add(JsonFields.string(entry, "name"));
       }
     }
     status.add("storedVersions", stored);
@@ -77,15 +79,15 @@ final class CustomResourceDefinitions {
 
   /** The resource types of the definition's served versions. */
   static List<ResourceType> types(JsonObject crd) {
-    JsonObject spec = Json.object(crd, "spec");
-    JsonObject names = Json.object(spec, "names");
-    List<String> shortNames = strings(names, "shortNames");
-    String singular = Json.string(names, "singular");
-    String kind = Json.string(names, "kind");
+    JsonObject spec = JsonFields.object(crd, "spec");
+    JsonObject names = JsonFields.object(spec, "names");
+    List<String> shortNames = JsonFields.strings(names, "shortNames");
+    String singular = JsonFields.string(names, "singular");
+    String kind = JsonFields.string(names, "kind");
     List<ResourceType> types = new ArrayList<>();
     for (JsonObject version : servedVersions(crd)) {
       Set<String> subresources = new HashSet<>();
-      JsonObject declared = Json.object(version, "subresources");
+      JsonObject declared = JsonFields.object(version, "subresources");
       if (declared != null) {
         subresources.addAll(declared.keySet());
       }
@@ -93,12 +95,12 @@ final class CustomResourceDefinitions {
       subresources.remove("scale");
       types.add(
           new ResourceType(
-              Json.string(spec, "group"),
-              Json.string(version, "name"),
-              Json.string(names, "plural"),
+              JsonFields.string(spec, "group"),
+              JsonFields.string(version, "name"),
+              JsonFields.string(names, "plural"),
               singular == null ? kind.toLowerCase(java.util.Locale.ROOT) : singular,
               kind,
-              !"Cluster".equals(Json.string(spec, "scope")),
+              !"Cluster".equals(JsonFields.string(spec, "scope")),
               shortNames,
               subresources,
               List.of(),
@@ -113,7 +115,7 @@ final class CustomResourceDefinitions {
       if (version.isJsonObject()) {
         JsonObject entry = version.getAsJsonObject();
         JsonElement flag = entry.get("served");
-        if (Json.string(entry, "name") != null && flag != null && flag.getAsBoolean()) {
+        if (JsonFields.string(entry, "name") != null && flag != null && flag.getAsBoolean()) {
           served.add(entry);
         }
       }
@@ -122,7 +124,7 @@ final class CustomResourceDefinitions {
   }
 
   private static JsonArray versions(JsonObject crd) {
-    JsonElement versions = Json.object(crd, "spec").get("versions");
+    JsonElement versions = JsonFields.object(crd, "spec").get("versions");
     return versions != null && versions.isJsonArray() ? versions.getAsJsonArray() : new JsonArray();
   }
 
@@ -134,14 +136,5 @@ final class CustomResourceDefinitions {
     condition.addProperty("reason", reason);
     condition.addProperty("message", message);
     return condition;
-  }
-
-  private static List<String> strings(JsonObject object, String field) {
-    List<String> values = new ArrayList<>();
-    JsonElement array = object == null ? null : object.get(field);
-    if (array != null && array.isJsonArray()) {
-      array.getAsJsonArray().forEach(value -> values.add(value.getAsString()));
-    }
-    return values;
   }
 }

@@ -25,7 +25,7 @@ record DeleteRequest(
     String resourceVersion = null;
     if (!body.isBlank()) {
       JsonObject options = Json.parseObject(body);
-      String bodyPolicy = Json.string(options, "propagationPolicy");
+      String bodyPolicy = JsonFields.string(options, "propagationPolicy");
       if (bodyPolicy != null) {
         policy = bodyPolicy;
       }
@@ -42,9 +42,9 @@ record DeleteRequest(
           dryRun = true;
         }
       }
-      JsonObject preconditions = Json.object(options, "preconditions");
-      uid = Json.string(preconditions, "uid");
-      resourceVersion = Json.string(preconditions, "resourceVersion");
+      JsonObject preconditions = JsonFields.object(options, "preconditions");
+      uid = JsonFields.string(preconditions, "uid");
+      resourceVersion = JsonFields.string(preconditions, "resourceVersion");
     }
     return new DeleteRequest(policy, dryRun, uid, resourceVersion);
   }

@@ -72,7 +72,7 @@ final class Deletions {
 
   /** Whether a terminating object without finalizers may go: a namespace must be empty too. */
   boolean mayRemove(ResourceType type, JsonObject object) {
-    return !isNamespace(type) || namespaceIsEmpty(Json.stringAt(object, "metadata.name"));
+    return !isNamespace(type) || namespaceIsEmpty(JsonFields.string(object, "metadata", "name"));
   }
 
   /** Collects what the removal of {@code removed} leaves behind. */
@@ -158,17 +158,17 @@ final class Deletions {
       }
       JsonObject object = dependent.get().toJson();
       JsonObject old = object.deepCopy();
-      JsonElement references = Json.object(object, "metadata").get("ownerReferences");
+      JsonElement references = JsonFields.object(object, "metadata").get("ownerReferences");
       JsonArray kept = new JsonArray();
       for (JsonElement reference : references.getAsJsonArray()) {
-        if (!ownerUid.equals(Json.string(reference.getAsJsonObject(), "uid"))) {
+        if (!ownerUid.equals(JsonFields.string(reference.getAsJsonObject(), "uid"))) {
           kept.add(reference);
         }
       }
       if (kept.isEmpty()) {
-        Json.object(object, "metadata").remove("ownerReferences");
+        JsonFields.object(object, "metadata").remove("ownerReferences");
       } else {
-        Json.object(object, "metadata").add("ownerReferences", kept);
+        JsonFields.object(object, "metadata").add("ownerReferences", kept);
       }
       service.commit(dependentType.get(), object, old);
     }
@@ -181,7 +181,7 @@ final class Deletions {
   private JsonObject markDeleting(ResourceType type, StoredObject current, String finalizer) {
     JsonObject object = current.toJson();
     JsonObject old = object.deepCopy();
-    JsonObject metadata = Json.object(object, "metadata");
+    JsonObject metadata = JsonFields.object(object, "metadata");
     if (!metadata.has("deletionTimestamp")) {
       metadata.addProperty("deletionTimestamp", service.now().toString());
       metadata.addProperty("deletionGracePeriodSeconds", 0);
@@ -205,9 +205,10 @@ final class Deletions {
     if (!namespace.terminating()) {
       JsonObject object = namespace.toJson();
       JsonObject old = object.deepCopy();
-      Json.object(object, "metadata").addProperty("deletionTimestamp", service.now().toString());
-      Json.object(object, "metadata").addProperty("deletionGracePeriodSeconds", 0);
-      Json.objectOrCreate(object, "status").addProperty("phase", "Terminating");
+      JsonFields.object(object, "metadata")
+          .addProperty("deletionTimestamp", service.now().toString());
+      JsonFields.object(object, "metadata").addProperty("deletionGracePeriodSeconds", 0);
+      JsonFields.child(object, "status").addProperty("phase", "Terminating");
       service.commit(type, object, old);
     }
     for (ResourceType contentType : types.storages()) {
@@ -242,7 +243,7 @@ final class Deletions {
       return;
     }
     JsonObject object = namespace.get().toJson();
-    JsonObject spec = Json.object(object, "spec");
+    JsonObject spec = JsonFields.object(object, "spec");
     if (spec != null) {
       // the namespace controller's own finalizer is done once the namespace is empty
       spec.add("finalizers", new JsonArray());
@@ -259,7 +260,7 @@ final class Deletions {
 
   /** A deleted CRD takes its objects and its API with it. */
   private void removeCustomResources(JsonObject crd) {
-    String crdName = Json.stringAt(crd, "metadata.name");
+    String crdName = JsonFields.string(crd, "metadata", "name");
     List<ResourceType> defined = CustomResourceDefinitions.types(crd);
     if (!defined.isEmpty()) {
       ResourceType storage = defined.get(0);
@@ -276,7 +277,7 @@ final class Deletions {
   }
 
   private static JsonArray finalizers(JsonObject object) {
-    JsonElement finalizers = Json.object(object, "metadata").get("finalizers");
+    JsonElement finalizers = JsonFields.object(object, "metadata").get("finalizers");
     return finalizers instanceof JsonArray array ? array : new JsonArray();
   }
 }

@@ -7,10 +7,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** Reading and writing the compact JSON the sandbox stores and serves. */
+/**
+ * Parsing and serialising the compact JSON the sandbox stores and serves; reading and writing the
+ * fields of parsed objects is {@link JsonFields}'s job.
+ */
 final class Json {
 
   /** No HTML escaping: Kubernetes writes {@code <}, {@code >} and {@code =} as they are. */
@@ -50,61 +51,6 @@ final class Json {
     } catch (JsonParseException e) {
       throw badRequest("the request body is not valid JSON: " + e.getMessage());
     }
-  }
-
-  /** The string at {@code field}, or null when absent, null or not a primitive. */
-  static String string(JsonObject object, String field) {
-    if (object == null) {
-      return null;
-    }
-    JsonElement value = object.get(field);
-    return value != null && value.isJsonPrimitive() ? value.getAsString() : null;
-  }
-
-  /** The object at {@code field}, or null when absent or not an object. */
-  static JsonObject object(JsonObject object, String field) {
-    if (object == null) {
-      return null;
-    }
-    JsonElement value = object.get(field);
-    return value != null && value.isJsonObject() ? value.getAsJsonObject() : null;
-  }
-
-  /** The object at {@code field}, created empty when absent. */
-  static JsonObject objectOrCreate(JsonObject object, String field) {
-    JsonObject child = object(object, field);
-    if (child == null) {
-      child = new JsonObject();
-      object.add(field, child);
-    }
-    return child;
-  }
-
-  /** The string at a dotted path such as {@code spec.nodeName}, or null. */
-  static String stringAt(JsonObject object, String dottedPath) {
-    String[] parts = dottedPath.split("\\.");
-    JsonObject current = object;
-    for (int i = 0; i < parts.length - 1 && current != null; i++) {
-      current = object(current, parts[i]);
-    }
-    return string(current, parts[parts.length - 1]);
-  }
-
-  /** A string-to-string map such as {@code metadata.labels}; empty when absent. */
-  static Map<String, String> stringMap(JsonObject object) {
-    if (object == null || object.size() == 0) {
-      return Map.of();
-    }
-    Map<String, String> map = new LinkedHashMap<>();
-    object
-        .entrySet()
-        .forEach(
-            entry -> {
-              if (entry.getValue().isJsonPrimitive()) {
-                map.put(entry.getKey(), entry.getValue().getAsString());
-              }
-            });
-    return Map.copyOf(map);
   }
 
   private static ApiError badRequest(String message) {

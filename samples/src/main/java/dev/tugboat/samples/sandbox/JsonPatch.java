@@ -164,7 +164,7 @@ final class JsonPatch {
   }
 
   private static String required(JsonObject operation, String field) {
-    String value = Json.string(operation, field);
+    String value = JsonFields.string(operation, field);
     if (value == null) {
       throw invalid("JSON patch operation " + operation + " lacks \"" + field + "\"");
     }

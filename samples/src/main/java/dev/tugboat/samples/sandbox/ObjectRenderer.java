@@ -20,7 +20,7 @@ final class ObjectRenderer {
       return object.json();
     }
     JsonObject json = object.toJson();
-    if (requested.apiVersion().equals(Json.string(json, "apiVersion"))) {
+    if (requested.apiVersion().equals(JsonFields.string(json, "apiVersion"))) {
       return object.json();
     }
     json.addProperty("apiVersion", requested.apiVersion());
@@ -28,7 +28,7 @@ final class ObjectRenderer {
   }
 
   JsonObject render(JsonObject object, ResourceType requested) {
-    if (!requested.apiVersion().equals(Json.string(object, "apiVersion"))) {
+    if (!requested.apiVersion().equals(JsonFields.string(object, "apiVersion"))) {
       JsonObject copy = object.deepCopy();
       copy.addProperty("apiVersion", requested.apiVersion());
       return copy;

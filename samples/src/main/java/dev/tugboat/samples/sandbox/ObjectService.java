@@ -144,7 +144,8 @@ final class ObjectService {
         () -> {
           StoredObject current = get(type, namespace, name);
           checkIdentity(type, namespace, name, body);
-          checkResourceVersion(type, current, Json.stringAt(body, "metadata.resourceVersion"));
+          checkResourceVersion(
+              type, current, JsonFields.string(body, "metadata", "resourceVersion"));
           JsonObject updated = body.deepCopy();
           if (type.hasStatus()) {
             copyStatus(current.toJson(), updated);
@@ -160,7 +161,8 @@ final class ObjectService {
         () -> {
           StoredObject current = get(type, namespace, name);
           checkIdentity(type, namespace, name, body);
-          checkResourceVersion(type, current, Json.stringAt(body, "metadata.resourceVersion"));
+          checkResourceVersion(
+              type, current, JsonFields.string(body, "metadata", "resourceVersion"));
           JsonObject updated = current.toJson();
           copyStatus(body, updated);
           return replace(type, current, updated, dryRun, false);
@@ -194,14 +196,16 @@ final class ObjectService {
           JsonObject old = current.toJson();
           if ("scale".equals(subresource)) {
             JsonObject scale = PatchBodies.apply(patchType, Scales.of(old), body);
-            checkResourceVersion(type, current, Json.stringAt(scale, "metadata.resourceVersion"));
+            checkResourceVersion(
+                type, current, JsonFields.string(scale, "metadata", "resourceVersion"));
             JsonObject updated = old.deepCopy();
-            Json.objectOrCreate(updated, "spec")
+            JsonFields.child(updated, "spec")
                 .addProperty("replicas", Scales.desiredReplicas(scale));
             return new Written(replace(type, current, updated, dryRun, true), false);
           }
           JsonObject patched = PatchBodies.apply(patchType, old, body);
-          checkResourceVersion(type, current, Json.stringAt(patched, "metadata.resourceVersion"));
+          checkResourceVersion(
+              type, current, JsonFields.string(patched, "metadata", "resourceVersion"));
           if ("status".equals(subresource)) {
             JsonObject updated = old.deepCopy();
             copyStatus(patched, updated);
@@ -220,10 +224,10 @@ final class ObjectService {
     return store.write(
         () -> {
           StoredObject current = get(type, namespace, name);
-          checkResourceVersion(type, current, Json.stringAt(scale, "metadata.resourceVersion"));
+          checkResourceVersion(
+              type, current, JsonFields.string(scale, "metadata", "resourceVersion"));
           JsonObject updated = current.toJson();
-          Json.objectOrCreate(updated, "spec")
-              .addProperty("replicas", Scales.desiredReplicas(scale));
+          JsonFields.child(updated, "spec").addProperty("replicas", Scales.desiredReplicas(scale));
           return replace(type, current, updated, dryRun, true);
         });
   }
@@ -266,7 +270,7 @@ final class ObjectService {
 
   /** Stores a changed object as it is, with the next resource version. Under the write lock. */
   JsonObject commit(ResourceType type, JsonObject object, JsonObject old) {
-    Json.object(object, "metadata")
+    JsonFields.object(object, "metadata")
         .addProperty("resourceVersion", String.valueOf(store.nextResourceVersion()));
     store.put(type, StoredObject.of(object, type));
     afterWrite(type, object, old);
@@ -275,7 +279,7 @@ final class ObjectService {
 
   /** Removes an object, its DELETED event carrying its last state. Under the write lock. */
   JsonObject removeNow(ResourceType type, JsonObject last) {
-    Json.object(last, "metadata")
+    JsonFields.object(last, "metadata")
         .addProperty("resourceVersion", String.valueOf(store.nextResourceVersion()));
     store.remove(type, StoredObject.of(last, type));
     admissions.forEach(admission -> admission.stored(null, last, state));
@@ -292,7 +296,7 @@ final class ObjectService {
       ResourceType type, String namespace, JsonObject body, boolean dryRun, boolean trusted) {
     JsonObject object = body.deepCopy();
     setTypeMeta(type, object);
-    JsonObject metadata = Json.objectOrCreate(object, "metadata");
+    JsonObject metadata = JsonFields.child(object, "metadata");
     placeInNamespace(type, namespace, metadata);
     String name = nameFor(type, metadata);
     NameRules.check(type, name);
@@ -302,7 +306,7 @@ final class ObjectService {
     if (store.get(type, StoredObject.keyOf(namespace, name)).isPresent()) {
       throw ResourceError.alreadyExists(type, name);
     }
-    String resourceVersion = Json.string(metadata, "resourceVersion");
+    String resourceVersion = JsonFields.string(metadata, "resourceVersion");
     if (resourceVersion != null && !resourceVersion.isEmpty()) {
       throw new ApiError(
           500, "InternalError", "resourceVersion should not be set on objects to be created");
@@ -317,7 +321,7 @@ final class ObjectService {
       // The API server ignores the status of a new object; only /status writes set it.
       object.remove("status");
       if (type.kind().equals("Pod") && type.group().isEmpty()) {
-        Json.objectOrCreate(object, "status").addProperty("phase", "Pending");
+        JsonFields.child(object, "status").addProperty("phase", "Pending");
       }
     }
     defaults.apply(type, object, null);
@@ -343,8 +347,8 @@ final class ObjectService {
       ResourceType type, StoredObject current, JsonObject updated, boolean dryRun, boolean admit) {
     JsonObject old = current.toJson();
     setTypeMeta(type, updated);
-    JsonObject metadata = Json.objectOrCreate(updated, "metadata");
-    JsonObject oldMetadata = Json.object(old, "metadata");
+    JsonObject metadata = JsonFields.child(updated, "metadata");
+    JsonObject oldMetadata = JsonFields.object(old, "metadata");
     for (String field :
         List.of(
             "name",
@@ -393,14 +397,14 @@ final class ObjectService {
   private void afterWrite(ResourceType type, JsonObject object, JsonObject old) {
     if (CustomResourceDefinitions.isDefinition(type)) {
       types.register(
-          Json.stringAt(object, "metadata.name"), CustomResourceDefinitions.types(object));
+          JsonFields.string(object, "metadata", "name"), CustomResourceDefinitions.types(object));
     }
     admissions.forEach(admission -> admission.stored(object, old, state));
   }
 
   private static void setTypeMeta(ResourceType type, JsonObject object) {
-    String apiVersion = Json.string(object, "apiVersion");
-    String kind = Json.string(object, "kind");
+    String apiVersion = JsonFields.string(object, "apiVersion");
+    String kind = JsonFields.string(object, "kind");
     if ((apiVersion != null && !apiVersion.equals(type.apiVersion()))
         || (kind != null && !kind.equals(type.kind()))) {
       throw new ApiError(
@@ -429,7 +433,7 @@ final class ObjectService {
   }
 
   private static void placeInNamespace(ResourceType type, String namespace, JsonObject metadata) {
-    String given = Json.string(metadata, "namespace");
+    String given = JsonFields.string(metadata, "namespace");
     if (!type.namespaced()) {
       metadata.remove("namespace");
       return;
@@ -444,11 +448,11 @@ final class ObjectService {
   }
 
   private String nameFor(ResourceType type, JsonObject metadata) {
-    String name = Json.string(metadata, "name");
+    String name = JsonFields.string(metadata, "name");
     if (name != null && !name.isEmpty()) {
       return name;
     }
-    String prefix = Json.string(metadata, "generateName");
+    String prefix = JsonFields.string(metadata, "generateName");
     if (prefix == null || prefix.isEmpty()) {
       throw ResourceError.invalid(
           type, "", "metadata.name", "Required value: name or generateName is required");
@@ -483,7 +487,7 @@ final class ObjectService {
 
   private static void checkIdentity(
       ResourceType type, String namespace, String name, JsonObject body) {
-    String bodyName = Json.stringAt(body, "metadata.name");
+    String bodyName = JsonFields.string(body, "metadata", "name");
     if (bodyName != null && !bodyName.isEmpty() && !bodyName.equals(name)) {
       throw new ApiError(
           400,
@@ -494,7 +498,7 @@ final class ObjectService {
               + name
               + ")");
     }
-    String bodyNamespace = Json.stringAt(body, "metadata.namespace");
+    String bodyNamespace = JsonFields.string(body, "metadata", "namespace");
     if (type.namespaced()
         && bodyNamespace != null
         && !bodyNamespace.isEmpty()
@@ -539,7 +543,7 @@ final class ObjectService {
   }
 
   static boolean hasFinalizers(JsonObject object) {
-    JsonElement finalizers = Json.object(object, "metadata").get("finalizers");
+    JsonElement finalizers = JsonFields.object(object, "metadata").get("finalizers");
     return finalizers instanceof JsonArray array && !array.isEmpty();
   }
 }

@@ -251,7 +251,8 @@ final class ResourceRequests {
       Responses.json(
           exchange,
           200,
-          Responses.deleted(type, path.name(), Json.stringAt(result.object(), "metadata.uid")));
+          Responses.deleted(
+              type, path.name(), JsonFields.string(result.object(), "metadata", "uid")));
     } else {
       Responses.json(exchange, 200, renderer.render(result.object(), type));
     }

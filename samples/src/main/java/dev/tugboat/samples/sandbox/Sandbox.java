@@ -230,21 +230,15 @@ public final class Sandbox implements AutoCloseable {
                   "seed \""
                       + seed.name()
                       + "\": cannot create "
-                      + Json.string(object, "kind")
+                      + JsonFields.string(object, "kind")
                       + " "
-                      + describe(object)
+                      + JsonFields.key(object)
                       + ": "
                       + e.getMessage(),
                   e);
             }
           });
     }
-  }
-
-  private static String describe(JsonObject object) {
-    String namespace = Json.stringAt(object, "metadata.namespace");
-    String name = Json.stringAt(object, "metadata.name");
-    return namespace == null ? name : namespace + "/" + name;
   }
 
   private static ThreadFactory daemonThreads(String prefix) {

@@ -4,7 +4,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code autoscaling/v1 Scale} view of a workload ({@code /scale} subresource): its desired
@@ -15,7 +14,7 @@ final class Scales {
   private Scales() {}
 
   static JsonObject of(JsonObject workload) {
-    JsonObject metadata = Json.object(workload, "metadata");
+    JsonObject metadata = JsonFields.object(workload, "metadata");
     JsonObject scaleMetadata = new JsonObject();
     for (String field :
         List.of("name", "namespace", "uid", "resourceVersion", "creationTimestamp")) {
@@ -28,11 +27,11 @@ final class Scales {
     scale.addProperty("apiVersion", "autoscaling/v1");
     scale.add("metadata", scaleMetadata);
     JsonObject spec = new JsonObject();
-    spec.addProperty("replicas", replicas(Json.object(workload, "spec"), 1));
+    spec.addProperty("replicas", replicas(JsonFields.object(workload, "spec"), 1));
     scale.add("spec", spec);
     JsonObject status = new JsonObject();
-    status.addProperty("replicas", replicas(Json.object(workload, "status"), 0));
-    String selector = selector(Json.object(Json.object(workload, "spec"), "selector"));
+    status.addProperty("replicas", replicas(JsonFields.object(workload, "status"), 0));
+    String selector = selector(JsonFields.object(workload, "spec", "selector"));
     if (!selector.isEmpty()) {
       status.addProperty("selector", selector);
     }
@@ -42,7 +41,7 @@ final class Scales {
 
   /** The desired replicas a Scale document asks for. */
   static int desiredReplicas(JsonObject scale) {
-    JsonObject spec = Json.object(scale, "spec");
+    JsonObject spec = JsonFields.object(scale, "spec");
     JsonElement replicas = spec == null ? null : spec.get("replicas");
     if (replicas == null
         || !replicas.isJsonPrimitive()
@@ -73,10 +72,8 @@ final class Scales {
       return "";
     }
     List<String> terms = new ArrayList<>();
-    Map<String, String> matchLabels = Json.stringMap(Json.object(selector, "matchLabels"));
-    matchLabels.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(entry -> terms.add(entry.getKey() + "=" + entry.getValue()));
+    JsonFields.stringMap(selector, "matchLabels") // sorted by key, as Kubernetes prints them
+        .forEach((key, value) -> terms.add(key + "=" + value));
     JsonElement expressions = selector.get("matchExpressions");
     if (expressions != null && expressions.isJsonArray()) {
       for (JsonElement element : expressions.getAsJsonArray()) {
@@ -87,8 +84,8 @@ final class Scales {
   }
 
   private static String expression(JsonObject expression) {
-    String key = Json.string(expression, "key");
-    String operator = Json.string(expression, "operator");
+    String key = JsonFields.string(expression, "key");
+    String operator = JsonFields.string(expression, "operator");
     List<String> values = new ArrayList<>();
     JsonElement array = expression.get("values");
     if (array != null && array.isJsonArray()) {

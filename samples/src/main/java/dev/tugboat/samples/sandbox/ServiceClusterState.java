@@ -56,7 +56,7 @@ final class ServiceClusterState implements ClusterState {
   }
 
   private ResourceType typeOf(JsonObject object) {
-    return type(Json.string(object, "apiVersion"), Json.string(object, "kind"));
+    return type(JsonFields.string(object, "apiVersion"), JsonFields.string(object, "kind"));
   }
 
   private ResourceType type(String apiVersion, String kind) {
@@ -67,7 +67,7 @@ final class ServiceClusterState implements ClusterState {
   }
 
   private static String namespaceOf(ResourceType type, JsonObject object) {
-    String namespace = Json.stringAt(object, "metadata.namespace");
+    String namespace = JsonFields.string(object, "metadata", "namespace");
     if (type.namespaced() && (namespace == null || namespace.isEmpty())) {
       throw new IllegalArgumentException(
           "a " + type.kind() + " is namespaced: metadata.namespace is needed");
@@ -76,7 +76,7 @@ final class ServiceClusterState implements ClusterState {
   }
 
   private static String nameOf(JsonObject object) {
-    String name = Json.stringAt(object, "metadata.name");
+    String name = JsonFields.string(object, "metadata", "name");
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("metadata.name is needed: " + object);
     }

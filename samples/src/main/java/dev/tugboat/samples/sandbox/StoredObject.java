@@ -30,10 +30,10 @@ record StoredObject(
 
   /** Reads the indexed fields of {@code object}, which must carry its final metadata. */
   static StoredObject of(JsonObject object, ResourceType type) {
-    JsonObject metadata = Json.object(object, "metadata");
+    JsonObject metadata = JsonFields.object(object, "metadata");
     Map<String, String> fields = new LinkedHashMap<>();
     for (String path : type.selectableFields()) {
-      String value = Json.stringAt(object, path);
+      String value = JsonFields.string(object, path.split("\\."));
       fields.put(path, value == null ? "" : value);
     }
     List<String> owners = new ArrayList<>();
@@ -41,7 +41,7 @@ record StoredObject(
     if (references != null && references.isJsonArray()) {
       for (JsonElement reference : references.getAsJsonArray()) {
         String uid =
-            reference.isJsonObject() ? Json.string(reference.getAsJsonObject(), "uid") : null;
+            reference.isJsonObject() ? JsonFields.string(reference.getAsJsonObject(), "uid") : null;
         if (uid != null) {
           owners.add(uid);
         }
@@ -50,11 +50,12 @@ record StoredObject(
     JsonElement finalizers = metadata.get("finalizers");
     return new StoredObject(
         Json.bytes(object),
-        Json.string(metadata, "namespace"),
-        Json.string(metadata, "name"),
-        Json.string(metadata, "uid"),
-        Long.parseLong(Json.string(metadata, "resourceVersion")),
-        Json.stringMap(Json.object(metadata, "labels")),
+        JsonFields.string(metadata, "namespace"),
+        JsonFields.string(metadata, "name"),
+        JsonFields.string(metadata, "uid"),
+        Long.parseLong(JsonFields.string(metadata, "resourceVersion")),
+        // An immutable copy: compact for the many stored objects, and safe to hand out.
+        Map.copyOf(JsonFields.stringMap(metadata, "labels")),
         Map.copyOf(fields),
         List.copyOf(owners),
         metadata.has("deletionTimestamp"),

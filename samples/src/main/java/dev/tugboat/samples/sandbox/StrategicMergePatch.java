@@ -49,7 +49,7 @@ final class StrategicMergePatch {
 
   /** Merges {@code patch} into {@code target} in place; null when the patch deletes the map. */
   private static JsonObject mergeObject(JsonObject target, JsonObject patch) {
-    String directive = Json.string(patch, DIRECTIVE);
+    String directive = JsonFields.string(patch, DIRECTIVE);
     if ("delete".equals(directive)) {
       return null;
     }
@@ -85,7 +85,7 @@ final class StrategicMergePatch {
   private static JsonArray mergeList(String field, JsonArray target, JsonArray patch) {
     for (JsonElement element : patch) {
       if (element.isJsonObject()
-          && "replace".equals(Json.string(element.getAsJsonObject(), DIRECTIVE))) {
+          && "replace".equals(JsonFields.string(element.getAsJsonObject(), DIRECTIVE))) {
         JsonArray replaced = new JsonArray();
         patch.forEach(
             item -> {
@@ -118,7 +118,7 @@ final class StrategicMergePatch {
       JsonObject item = element.getAsJsonObject();
       JsonElement keyValue = item.get(key);
       int index = indexOf(result, key, keyValue);
-      if ("delete".equals(Json.string(item, DIRECTIVE))) {
+      if ("delete".equals(JsonFields.string(item, DIRECTIVE))) {
         if (index >= 0) {
           result.remove(index);
         }

@@ -34,32 +34,32 @@ final class TypeDefaults {
   }
 
   private static void secret(JsonObject secret) {
-    JsonObject stringData = Json.object(secret, "stringData");
+    JsonObject stringData = JsonFields.object(secret, "stringData");
     if (stringData != null) {
-      JsonObject data = Json.objectOrCreate(secret, "data");
+      JsonObject data = JsonFields.child(secret, "data");
       for (Map.Entry<String, JsonElement> entry : stringData.entrySet()) {
         byte[] value = entry.getValue().getAsString().getBytes(StandardCharsets.UTF_8);
         data.addProperty(entry.getKey(), Base64.getEncoder().encodeToString(value));
       }
       secret.remove("stringData");
     }
-    if (Json.string(secret, "type") == null) {
+    if (JsonFields.string(secret, "type") == null) {
       secret.addProperty("type", "Opaque");
     }
   }
 
   private void service(JsonObject service, JsonObject old) {
-    JsonObject spec = Json.objectOrCreate(service, "spec");
-    if (Json.string(spec, "type") == null) {
+    JsonObject spec = JsonFields.child(service, "spec");
+    if (JsonFields.string(spec, "type") == null) {
       spec.addProperty("type", "ClusterIP");
     }
-    if ("ExternalName".equals(Json.string(spec, "type"))) {
+    if ("ExternalName".equals(JsonFields.string(spec, "type"))) {
       return;
     }
-    String clusterIp = Json.string(spec, "clusterIP");
+    String clusterIp = JsonFields.string(spec, "clusterIP");
     if (clusterIp == null || clusterIp.isEmpty()) {
       // An update that leaves the address out keeps it, as the API server does.
-      String previous = Json.string(Json.object(old, "spec"), "clusterIP");
+      String previous = JsonFields.string(old, "spec", "clusterIP");
       clusterIp = previous != null ? previous : clusterIps.allocate();
       spec.addProperty("clusterIP", clusterIp);
     } else if (!"None".equals(clusterIp)) {
@@ -73,19 +73,19 @@ final class TypeDefaults {
   }
 
   private static void namespace(JsonObject namespace, JsonObject old) {
-    String name = Json.string(Json.object(namespace, "metadata"), "name");
+    String name = JsonFields.string(namespace, "metadata", "name");
     if (name != null) {
-      Json.objectOrCreate(Json.objectOrCreate(namespace, "metadata"), "labels")
+      JsonFields.child(JsonFields.child(namespace, "metadata"), "labels")
           .addProperty("kubernetes.io/metadata.name", name);
     }
-    JsonObject spec = Json.objectOrCreate(namespace, "spec");
+    JsonObject spec = JsonFields.child(namespace, "spec");
     if (!spec.has("finalizers")) {
       JsonArray finalizers = new JsonArray();
       finalizers.add("kubernetes");
       spec.add("finalizers", finalizers);
     }
     // The phase belongs to the server: clients cannot end a namespace's termination.
-    String phase = old == null ? "Active" : Json.stringAt(old, "status.phase");
-    Json.objectOrCreate(namespace, "status").addProperty("phase", phase == null ? "Active" : phase);
+    String phase = old == null ? "Active" : JsonFields.string(old, "status", "phase");
+    JsonFields.child(namespace, "status").addProperty("phase", phase == null ? "Active" : phase);
   }
 }

@@ -58,22 +58,25 @@ class DemoClusterTest {
 
     List<JsonObject> pods = api.list("v1", "pods", null);
     assertThat(pods).hasSize(22);
-    assertThat(pods).allSatisfy(pod -> assertThat(Json.stringAt(pod, "spec.nodeName")).isIn(NODES));
+    assertThat(pods)
+        .allSatisfy(pod -> assertThat(JsonFields.string(pod, "spec", "nodeName")).isIn(NODES));
     List<JsonObject> servingPods =
         pods.stream()
-            .filter(pod -> Json.stringAt(pod, "metadata.labels.job-name") == null)
+            .filter(pod -> JsonFields.string(pod, "metadata", "labels", "job-name") == null)
             .toList();
     assertThat(servingPods)
         .hasSize(21)
         .allSatisfy(
             pod -> {
-              assertThat(Json.stringAt(pod, "status.phase")).isEqualTo("Running");
+              assertThat(JsonFields.string(pod, "status", "phase")).isEqualTo("Running");
               assertThat(condition(pod, "Ready")).isEqualTo("True");
             });
 
     assertThat(
             api.list("v1", "persistentvolumeclaims", null).stream()
-                .map(claim -> key(claim) + " " + Json.stringAt(claim, "status.phase")))
+                .map(
+                    claim ->
+                        JsonFields.key(claim) + " " + JsonFields.string(claim, "status", "phase")))
         .containsExactly("monitoring/data-prometheus-0 Bound", "shop/data-postgres-0 Bound");
   }
 
@@ -83,12 +86,12 @@ class DemoClusterTest {
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
-                Json.stringAt(
-                    api.get("batch/v1", "jobs", "batch", "reindex-orders"), "status.succeeded"),
+                JsonFields.string(
+                    api.get("batch/v1", "jobs", "batch", "reindex-orders"), "status", "succeeded"),
             "1"::equals);
     List<JsonObject> jobPods = api.list("v1", "pods", "batch", "job-name=reindex-orders");
     assertThat(jobPods).hasSize(1);
-    assertThat(Json.stringAt(jobPods.get(0), "status.phase")).isEqualTo("Succeeded");
+    assertThat(JsonFields.string(jobPods.get(0), "status", "phase")).isEqualTo("Succeeded");
     assertThat(condition(api.get("batch/v1", "jobs", "batch", "reindex-orders"), "Complete"))
         .isEqualTo("True CompletionsReached: Reached expected number of succeeded pods");
   }
@@ -99,7 +102,7 @@ class DemoClusterTest {
         api.get(
             "apiextensions.k8s.io/v1", "customresourcedefinitions", null, "widgets.example.com");
     assertThat(condition(definition, "Established")).startsWith("True");
-    assertThat(api.list("example.com/v1", "widgets", "shop").stream().map(DemoClusterTest::key))
+    assertThat(api.list("example.com/v1", "widgets", "shop").stream().map(JsonFields::key))
         .containsExactly("shop/flywheel", "shop/gear", "shop/sprocket");
   }
 
@@ -115,11 +118,12 @@ class DemoClusterTest {
     List<JsonObject> scaledUp = api.list("v1", "pods", "shop", "app.kubernetes.io/name=frontend");
     assertThat(scaledUp)
         .hasSize(5)
-        .allSatisfy(pod -> assertThat(Json.stringAt(pod, "status.phase")).isEqualTo("Running"));
+        .allSatisfy(
+            pod -> assertThat(JsonFields.string(pod, "status", "phase")).isEqualTo("Running"));
     assertThat(podNames("shop", "app.kubernetes.io/name=frontend")).containsAll(before);
     assertThat(
-            Json.stringAt(
-                api.get("apps/v1", "deployments", "shop", "frontend"), "status.readyReplicas"))
+            JsonFields.string(
+                api.get("apps/v1", "deployments", "shop", "frontend"), "status", "readyReplicas"))
         .isEqualTo("5");
 
     kubectl.run("scale", "deployment/frontend", "--replicas=2", "-n", "shop");
@@ -165,7 +169,7 @@ class DemoClusterTest {
     return api.list("apps/v1", plural, null).stream()
         .map(
             workload ->
-                key(workload)
+                JsonFields.key(workload)
                     + " "
                     + count(workload, readyPath)
                     + "/"
@@ -175,28 +179,15 @@ class DemoClusterTest {
 
   /** A count of a workload's status, which Kubernetes leaves out when it is 0. */
   private static String count(JsonObject workload, String path) {
-    String value = Json.stringAt(workload, path);
+    String value = JsonFields.string(workload, path.split("\\."));
     return value == null ? "0" : value;
   }
 
   private List<String> podNames(String namespace, String labelSelector) {
-    return api.list("v1", "pods", namespace, labelSelector).stream()
-        .map(pod -> Json.stringAt(pod, "metadata.name"))
-        .toList();
+    return api.list("v1", "pods", namespace, labelSelector).stream().map(JsonFields::name).toList();
   }
 
   private static List<String> minus(List<JsonObject> pods, List<String> kept) {
-    return pods.stream()
-        .map(pod -> Json.stringAt(pod, "metadata.name"))
-        .filter(name -> !kept.contains(name))
-        .toList();
-  }
-
-  private static String namespace(JsonObject object) {
-    return Json.stringAt(object, "metadata.namespace");
-  }
-
-  private static String key(JsonObject object) {
-    return namespace(object) + "/" + Json.stringAt(object, "metadata.name");
+    return pods.stream().map(JsonFields::name).filter(name -> !kept.contains(name)).toList();
   }
 }

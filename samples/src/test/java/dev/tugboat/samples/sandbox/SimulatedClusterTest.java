@@ -38,14 +38,14 @@ class SimulatedClusterTest {
     awaitControllersIdle(sandbox.sandbox());
 
     List<JsonObject> pods = api.list("v1", "pods", "default", "app=web");
-    assertThat(pods.stream().map(pod -> Json.stringAt(pod, "status.phase")))
+    assertThat(pods.stream().map(pod -> JsonFields.string(pod, "status", "phase")))
         .containsExactlyInAnyOrder("Running", "Running", "Pending");
     JsonObject pending =
         pods.stream()
-            .filter(pod -> "Pending".equals(Json.stringAt(pod, "status.phase")))
+            .filter(pod -> "Pending".equals(JsonFields.string(pod, "status", "phase")))
             .findFirst()
             .orElseThrow();
-    assertThat(Json.stringAt(pending, "spec.nodeName")).isNull();
+    assertThat(JsonFields.string(pending, "spec", "nodeName")).isNull();
     assertThat(condition(pending, "PodScheduled"))
         .isEqualTo("False Unschedulable: 0/1 nodes are available: 1 Insufficient cpu.");
 
@@ -54,20 +54,20 @@ class SimulatedClusterTest {
             events.stream()
                 .map(
                     event ->
-                        Json.stringAt(event, "type")
+                        JsonFields.string(event, "type")
                             + " "
-                            + Json.stringAt(event, "reason")
+                            + JsonFields.string(event, "reason")
                             + " "
-                            + Json.stringAt(event, "involvedObject.name")
+                            + JsonFields.string(event, "involvedObject", "name")
                             + ": "
-                            + Json.stringAt(event, "message")))
+                            + JsonFields.string(event, "message")))
         .containsExactly(
             "Warning FailedScheduling "
-                + Json.stringAt(pending, "metadata.name")
+                + JsonFields.string(pending, "metadata", "name")
                 + ": 0/1 nodes are available: 1 Insufficient cpu.");
     assertThat(
-            Json.stringAt(
-                api.get("apps/v1", "deployments", "default", "web"), "status.readyReplicas"))
+            JsonFields.string(
+                api.get("apps/v1", "deployments", "default", "web"), "status", "readyReplicas"))
         .isEqualTo("2");
   }
 
@@ -171,14 +171,14 @@ class SimulatedClusterTest {
     created(api.create("v1", "pods", pod("web", "100m")));
     awaitControllersIdle(slow.sandbox());
     JsonObject waiting = api.get("v1", "pods", "default", "web");
-    assertThat(Json.stringAt(waiting, "spec.nodeName")).isEqualTo("node-1");
-    assertThat(Json.stringAt(waiting, "status.phase")).isEqualTo("Pending");
+    assertThat(JsonFields.string(waiting, "spec", "nodeName")).isEqualTo("node-1");
+    assertThat(JsonFields.string(waiting, "status", "phase")).isEqualTo("Pending");
 
     clock.advance(Duration.ofMinutes(5));
     // any change to a pod or node makes the kubelet look again, now with the clock moved on
     created(api.create("v1", "pods", pod("nudge", "100m")));
     awaitControllersIdle(slow.sandbox());
-    assertThat(Json.stringAt(api.get("v1", "pods", "default", "web"), "status.phase"))
+    assertThat(JsonFields.string(api.get("v1", "pods", "default", "web"), "status", "phase"))
         .isEqualTo("Running");
   }
 

@@ -3,6 +3,7 @@ package dev.tugboat.samples.sandbox.cluster;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.tugboat.samples.sandbox.JsonFields;
 import java.util.Objects;
 
 /**

@@ -3,6 +3,7 @@ package dev.tugboat.samples.sandbox.cluster;
 import com.google.gson.JsonObject;
 import dev.tugboat.samples.sandbox.ApiError;
 import dev.tugboat.samples.sandbox.ClusterState;
+import dev.tugboat.samples.sandbox.JsonFields;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import dev.tugboat.samples.sandbox.ApiError;
 import dev.tugboat.samples.sandbox.ClusterState;
 import dev.tugboat.samples.sandbox.Controller;
+import dev.tugboat.samples.sandbox.JsonFields;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

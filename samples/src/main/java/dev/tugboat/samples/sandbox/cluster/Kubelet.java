@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.tugboat.samples.sandbox.ClusterState;
 import dev.tugboat.samples.sandbox.Controller;
+import dev.tugboat.samples.sandbox.JsonFields;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import dev.tugboat.samples.sandbox.Admission;
 import dev.tugboat.samples.sandbox.ApiError;
 import dev.tugboat.samples.sandbox.ClusterState;
+import dev.tugboat.samples.sandbox.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 

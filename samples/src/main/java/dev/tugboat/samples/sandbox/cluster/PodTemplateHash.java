@@ -1,6 +1,7 @@
 package dev.tugboat.samples.sandbox.cluster;
 
 import com.google.gson.JsonObject;
+import dev.tugboat.samples.sandbox.JsonFields;
 import java.nio.charset.StandardCharsets;
 
 /**

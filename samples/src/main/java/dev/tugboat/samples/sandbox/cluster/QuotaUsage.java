@@ -3,6 +3,7 @@ package dev.tugboat.samples.sandbox.cluster;
 import com.google.gson.JsonObject;
 import dev.tugboat.core.cluster.ApiResource;
 import dev.tugboat.samples.sandbox.ClusterState;
+import dev.tugboat.samples.sandbox.JsonFields;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;

@@ -2,6 +2,7 @@ package dev.tugboat.samples.sandbox.cluster;
 
 import com.google.gson.JsonObject;
 import dev.tugboat.samples.sandbox.ApiError;
+import dev.tugboat.samples.sandbox.JsonFields;
 
 /** The 403 an admission plug-in answers, worded as the API server words it. */
 final class Refusals {

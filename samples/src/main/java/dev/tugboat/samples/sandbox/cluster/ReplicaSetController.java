@@ -5,6 +5,7 @@ import dev.tugboat.core.selection.LabelSelector;
 import dev.tugboat.samples.sandbox.ApiError;
 import dev.tugboat.samples.sandbox.ClusterState;
 import dev.tugboat.samples.sandbox.Controller;
+import dev.tugboat.samples.sandbox.JsonFields;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

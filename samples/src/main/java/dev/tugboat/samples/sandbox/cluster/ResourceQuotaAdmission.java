@@ -5,6 +5,7 @@ import dev.tugboat.core.cluster.ApiResource;
 import dev.tugboat.samples.sandbox.Admission;
 import dev.tugboat.samples.sandbox.ApiError;
 import dev.tugboat.samples.sandbox.ClusterState;
+import dev.tugboat.samples.sandbox.JsonFields;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.tugboat.samples.sandbox.cluster;
 import com.google.gson.JsonObject;
 import dev.tugboat.samples.sandbox.ClusterState;
 import dev.tugboat.samples.sandbox.Controller;
+import dev.tugboat.samples.sandbox.JsonFields;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;

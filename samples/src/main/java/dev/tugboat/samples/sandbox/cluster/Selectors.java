@@ -2,6 +2,7 @@ package dev.tugboat.samples.sandbox.cluster;
 
 import com.google.gson.JsonObject;
 import dev.tugboat.core.selection.LabelSelector;
+import dev.tugboat.samples.sandbox.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

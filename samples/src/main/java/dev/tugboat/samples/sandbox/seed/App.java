@@ -1,6 +1,6 @@
 package dev.tugboat.samples.sandbox.seed;
 
-import static dev.tugboat.samples.sandbox.seed.Json.object;
+import static dev.tugboat.samples.sandbox.seed.JsonBuilder.object;
 
 import com.google.gson.JsonObject;
 

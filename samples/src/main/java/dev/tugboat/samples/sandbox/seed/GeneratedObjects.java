@@ -1,7 +1,7 @@
 package dev.tugboat.samples.sandbox.seed;
 
-import static dev.tugboat.samples.sandbox.seed.Json.array;
-import static dev.tugboat.samples.sandbox.seed.Json.object;
+import static dev.tugboat.samples.sandbox.seed.JsonBuilder.array;
+import static dev.tugboat.samples.sandbox.seed.JsonBuilder.object;
 
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import static dev.tugboat.samples.sandbox.cluster.Manifests.nodeNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import dev.tugboat.samples.sandbox.JsonFields;
 import org.junit.jupiter.api.Test;
 
 class DaemonSetControllerTest {

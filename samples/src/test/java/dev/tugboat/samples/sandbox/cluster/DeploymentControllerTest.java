@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.tugboat.samples.sandbox.JsonFields;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

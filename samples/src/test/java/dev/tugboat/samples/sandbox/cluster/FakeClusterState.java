@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import dev.tugboat.samples.sandbox.Admission;
 import dev.tugboat.samples.sandbox.ApiError;
 import dev.tugboat.samples.sandbox.ClusterState;
+import dev.tugboat.samples.sandbox.JsonFields;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;

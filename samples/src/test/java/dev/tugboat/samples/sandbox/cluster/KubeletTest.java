@@ -4,6 +4,7 @@ import static dev.tugboat.samples.sandbox.cluster.Manifests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import dev.tugboat.samples.sandbox.JsonFields;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

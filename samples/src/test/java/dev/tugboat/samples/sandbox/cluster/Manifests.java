@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.tugboat.samples.sandbox.JsonFields;
 import java.util.List;
 
 /** Small objects the controller tests start from, and ways to read the results. */

@@ -145,7 +145,8 @@ class DemoSeedTest {
     assertThat(stringAt(binding, "roleRef", "name")).isEqualTo("payments-reader");
     assertThat(binding.getAsJsonArray("subjects").get(0).getAsJsonObject())
         .isEqualTo(
-            Json.object("kind", "ServiceAccount", "name", "payments-api", "namespace", "payments"));
+            JsonBuilder.object(
+                "kind", "ServiceAccount", "name", "payments-api", "namespace", "payments"));
     assertThat(
             stringAt(
                 podTemplate(find("Deployment", "payments", "api")), "spec", "serviceAccountName"))

@@ -9,9 +9,9 @@ import com.google.gson.JsonPrimitive;
  * Builds Gson trees from Java values in one expression, so that manifests read like the YAML they
  * stand for: {@code object("name", "web", "replicas", 3)}.
  */
-final class Json {
+final class JsonBuilder {
 
-  private Json() {}
+  private JsonBuilder() {}
 
   /** An object from alternating keys and values (strings, numbers or Gson trees). */
   static JsonObject object(Object... keysAndValues) {

@@ -1,4 +1,4 @@
-package dev.tugboat.samples.sandbox.cluster;
+package dev.tugboat.samples.sandbox;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -9,13 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Null-safe reading and writing of the Kubernetes objects the sandbox keeps as JSON. */
-final class JsonFields {
+/**
+ * Null-safe reading and writing of fields of the Kubernetes objects the sandbox keeps as Gson JSON:
+ * the one field helper of the sandbox (a test and demo double), used by its API server and by its
+ * simulated controllers. Paths are field names, outermost first, e.g. {@code string(pod, "spec",
+ * "nodeName")}; parsing and serialising stay in {@code Json}.
+ */
+public final class JsonFields {
 
   private JsonFields() {}
 
   /** The object at a path of fields, or null when any step is absent or not an object. */
-  static JsonObject object(JsonObject root, String... path) {
+  public static JsonObject object(JsonObject root, String... path) {
     JsonObject current = root;
     for (String field : path) {
       if (current == null) {
@@ -28,20 +33,20 @@ final class JsonFields {
   }
 
   /** The string at a path of fields, or null when absent or not a primitive. */
-  static String string(JsonObject root, String... path) {
+  public static String string(JsonObject root, String... path) {
     JsonElement value = element(root, path);
     return value != null && value.isJsonPrimitive() ? value.getAsString() : null;
   }
 
   /** The integer at a path of fields, or {@code absent} when absent or not a number. */
-  static long integer(JsonObject root, long absent, String... path) {
+  public static long integer(JsonObject root, long absent, String... path) {
     JsonElement value = element(root, path);
     return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()
         ? value.getAsLong()
         : absent;
   }
 
-  static boolean bool(JsonObject root, String... path) {
+  public static boolean bool(JsonObject root, String... path) {
     JsonElement value = element(root, path);
     return value != null
         && value.isJsonPrimitive()
@@ -50,7 +55,7 @@ final class JsonFields {
   }
 
   /** The object elements of the array at a path of fields; empty when absent. */
-  static List<JsonObject> objects(JsonObject root, String... path) {
+  public static List<JsonObject> objects(JsonObject root, String... path) {
     JsonElement value = element(root, path);
     List<JsonObject> objects = new ArrayList<>();
     if (value != null && value.isJsonArray()) {
@@ -64,7 +69,7 @@ final class JsonFields {
   }
 
   /** The string elements of the array at a path of fields; empty when absent. */
-  static List<String> strings(JsonObject root, String... path) {
+  public static List<String> strings(JsonObject root, String... path) {
     JsonElement value = element(root, path);
     List<String> strings = new ArrayList<>();
     if (value != null && value.isJsonArray()) {
@@ -78,7 +83,7 @@ final class JsonFields {
   }
 
   /** A string-to-string map such as labels, sorted; empty when absent. */
-  static Map<String, String> stringMap(JsonObject root, String... path) {
+  public static Map<String, String> stringMap(JsonObject root, String... path) {
     JsonObject map = object(root, path);
     Map<String, String> result = new TreeMap<>();
     if (map != null) {
@@ -92,7 +97,7 @@ final class JsonFields {
   }
 
   /** The object in field {@code name} of {@code parent}, created empty when absent. */
-  static JsonObject child(JsonObject parent, String name) {
+  public static JsonObject child(JsonObject parent, String name) {
     JsonObject existing = object(parent, name);
     if (existing == null) {
       existing = new JsonObject();
@@ -102,7 +107,7 @@ final class JsonFields {
   }
 
   /** The array in field {@code name} of {@code parent}, created empty when absent. */
-  static JsonArray childArray(JsonObject parent, String name) {
+  public static JsonArray childArray(JsonObject parent, String name) {
     JsonElement existing = parent.get(name);
     if (existing != null && existing.isJsonArray()) {
       return existing.getAsJsonArray();
@@ -112,7 +117,7 @@ final class JsonFields {
     return created;
   }
 
-  static JsonObject stringObject(Map<String, String> values) {
+  public static JsonObject stringObject(Map<String, String> values) {
     JsonObject object = new JsonObject();
     values.forEach(object::addProperty);
     return object;
@@ -121,7 +126,7 @@ final class JsonFields {
   /**
    * Sets a counter the way Kubernetes serialises an {@code omitempty} integer: absent when zero.
    */
-  static void putCountOmitZero(JsonObject object, String field, long value) {
+  public static void putCountOmitZero(JsonObject object, String field, long value) {
     if (value == 0) {
       object.remove(field);
     } else {
@@ -129,24 +134,24 @@ final class JsonFields {
     }
   }
 
-  static String name(JsonObject object) {
+  public static String name(JsonObject object) {
     return string(object, "metadata", "name");
   }
 
-  static String namespace(JsonObject object) {
+  public static String namespace(JsonObject object) {
     return string(object, "metadata", "namespace");
   }
 
-  static String uid(JsonObject object) {
+  public static String uid(JsonObject object) {
     return string(object, "metadata", "uid");
   }
 
-  static Map<String, String> labels(JsonObject object) {
+  public static Map<String, String> labels(JsonObject object) {
     return stringMap(object, "metadata", "labels");
   }
 
   /** {@code namespace/name}, for messages and keys. */
-  static String key(JsonObject object) {
+  public static String key(JsonObject object) {
     String namespace = namespace(object);
     return namespace == null ? name(object) : namespace + "/" + name(object);
   }
@@ -155,7 +160,7 @@ final class JsonFields {
    * A copy of the element with object keys sorted at every level, so that two equal objects written
    * in different key orders hash alike.
    */
-  static JsonElement canonical(JsonElement element) {
+  public static JsonElement canonical(JsonElement element) {
     if (element.isJsonObject()) {
       JsonObject sorted = new JsonObject();
       new TreeMap<>(element.getAsJsonObject().asMap())
