@@ -37,14 +37,6 @@ public final class BackupPlanner {
   private static final List<String> REQUIRED_VERBS = List.of("list", "create", "get", "delete");
   private static final Set<String> EVENTS = Set.of("events", "events.events.k8s.io");
 
-  /**
-   * A type no resource pattern can name: patterns cannot contain whitespace. The selection includes
-   * it exactly when its include list means "all", which tells an explicit include apart.
-   */
-  private static final ApiResource UNNAMEABLE =
-      new ApiResource(
-          "not a group", "v1", "not a plural", "Not A Kind", true, Set.of(), List.of(), "v1");
-
   private final Selection selection;
   private final IncludeClusterResources clusterResources;
   private final BackedUpNamespaces namespaces;
@@ -58,7 +50,7 @@ public final class BackupPlanner {
     this.selection = selection;
     this.namespaces = namespaces;
     this.clusterResources = clusterResources;
-    this.resourcesNamedExplicitly = !selection.includesResource(UNNAMEABLE);
+    this.resourcesNamedExplicitly = !selection.includesEveryResourceType();
   }
 
   /**

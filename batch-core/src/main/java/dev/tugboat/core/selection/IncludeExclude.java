@@ -24,6 +24,11 @@ final class IncludeExclude<V> {
     return includes.isEmpty() || includes.stream().anyMatch(pattern -> pattern.test(value));
   }
 
+  /** Whether the include list takes every value (excludes may still remove some). */
+  boolean includesAllByDefault() {
+    return includes.isEmpty();
+  }
+
   /** Whether every value is selected. */
   boolean isEverything() {
     return includes.isEmpty() && excludes.isEmpty();

@@ -77,6 +77,15 @@ public final class Selection {
     return namespaces.isEverything();
   }
 
+  /**
+   * Whether the resource include list means every type (empty or {@code *}), as opposed to naming
+   * types; excludes may still remove some. Jobs use it to leave out types that are only taken when
+   * named, e.g. events.
+   */
+  public boolean includesEveryResourceType() {
+    return resources.includesAllByDefault();
+  }
+
   public boolean includesResource(ApiResource resource) {
     return resources.includes(resource);
   }

@@ -24,6 +24,26 @@ class SelectionTest {
   }
 
   @Test
+  void tellsAnIncludeListThatNamesTypesFromOneThatMeansAll() {
+    assertThat(Selection.all().includesEveryResourceType()).isTrue();
+    assertThat(
+            Selection.builder()
+                .excludeResources(List.of("pods"))
+                .build()
+                .includesEveryResourceType())
+        .isTrue();
+    assertThat(
+            Selection.builder().includeResources(List.of("*")).build().includesEveryResourceType())
+        .isTrue();
+    assertThat(
+            Selection.builder()
+                .includeResources(List.of("deployments"))
+                .build()
+                .includesEveryResourceType())
+        .isFalse();
+  }
+
+  @Test
   void namespaceExclusionWinsOverInclusion() {
     Selection selection =
         Selection.builder()

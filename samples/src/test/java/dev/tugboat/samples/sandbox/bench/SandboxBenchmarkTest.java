@@ -48,7 +48,8 @@ class SandboxBenchmarkTest {
             benchmark: round 1 of 2
             benchmark: round 2 of 2
             """);
-    // a verdict either way: at toy sizes the timings are noise, and FAIL lines also name the operations beyond
+    // a verdict either way: at toy sizes the timings are noise, and FAIL lines also name the
+    // operations beyond
     assertThat(report.format())
         .containsPattern("(?m)^(PASS|FAIL): per-operation cost within 2x from 50 to 100 objects")
         .containsPattern("(?m)^(PASS|FAIL): 100 objects fit in a 1 GiB heap");
