@@ -2,87 +2,43 @@ package dev.tugboat.backup.velero;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.tugboat.core.selection.LabelRequirement;
 import dev.tugboat.core.selection.LabelSelector;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Converts a {@link LabelSelector} to a Kubernetes {@code metav1.LabelSelector} object, as {@code
  * metav1.ParseToLabelSelector} does for Velero's {@code --selector}: {@code k=v} goes to {@code
  * matchLabels}; {@code in}, {@code notin}, {@code !=} (as {@code NotIn}), existence and absence go
  * to {@code matchExpressions}.
- *
- * <p>{@link LabelSelector} exposes its requirements only through its documented canonical form
- * ({@code app=web,tier in (api,web)}), so that is what is read here. That form is unambiguous:
- * label keys and values cannot contain commas, spaces, parentheses, {@code =} or {@code !}.
  */
 final class LabelSelectorJson {
 
   private LabelSelectorJson() {}
 
   static JsonObject toJson(LabelSelector selector) {
-    Map<String, String> matchLabels = new TreeMap<>();
+    // Requirements come sorted by key, so both members come out in key order.
+    JsonObject matchLabels = new JsonObject();
     JsonArray matchExpressions = new JsonArray();
-    for (String requirement : requirements(selector.toString())) {
-      if (requirement.contains(" notin (")) {
-        matchExpressions.add(setExpression(requirement, " notin (", "NotIn"));
-      } else if (requirement.contains(" in (")) {
-        matchExpressions.add(setExpression(requirement, " in (", "In"));
-      } else if (requirement.contains("!=")) {
-        int operator = requirement.indexOf("!=");
-        matchExpressions.add(
-            expression(
-                requirement.substring(0, operator),
-                "NotIn",
-                List.of(requirement.substring(operator + 2))));
-      } else if (requirement.contains("=")) {
-        int operator = requirement.indexOf('=');
-        matchLabels.put(requirement.substring(0, operator), requirement.substring(operator + 1));
-      } else if (requirement.startsWith("!")) {
-        matchExpressions.add(expression(requirement.substring(1), "DoesNotExist", List.of()));
-      } else {
-        matchExpressions.add(expression(requirement, "Exists", List.of()));
+    for (LabelRequirement requirement : selector.requirements()) {
+      String key = requirement.key();
+      List<String> values = requirement.values();
+      switch (requirement.operator()) {
+        case EQUALS -> matchLabels.addProperty(key, values.get(0));
+        case NOT_EQUALS, NOT_IN -> matchExpressions.add(expression(key, "NotIn", values));
+        case IN -> matchExpressions.add(expression(key, "In", values));
+        case EXISTS -> matchExpressions.add(expression(key, "Exists", values));
+        case DOES_NOT_EXIST -> matchExpressions.add(expression(key, "DoesNotExist", values));
       }
     }
     JsonObject json = new JsonObject();
     if (!matchLabels.isEmpty()) {
-      JsonObject labels = new JsonObject();
-      matchLabels.forEach(labels::addProperty);
-      json.add("matchLabels", labels);
+      json.add("matchLabels", matchLabels);
     }
     if (!matchExpressions.isEmpty()) {
       json.add("matchExpressions", matchExpressions);
     }
     return json;
-  }
-
-  /** Splits at the commas between requirements, not those inside a value set. */
-  private static List<String> requirements(String canonical) {
-    List<String> requirements = new ArrayList<>();
-    int start = 0;
-    boolean inValueSet = false;
-    for (int i = 0; i < canonical.length(); i++) {
-      char c = canonical.charAt(i);
-      if (c == '(' || c == ')') {
-        inValueSet = c == '(';
-      } else if (c == ',' && !inValueSet) {
-        requirements.add(canonical.substring(start, i));
-        start = i + 1;
-      }
-    }
-    if (start < canonical.length()) {
-      requirements.add(canonical.substring(start));
-    }
-    return requirements;
-  }
-
-  /** {@code tier in (api,web)} with separator {@code " in ("}. */
-  private static JsonObject setExpression(String requirement, String separator, String operator) {
-    int at = requirement.indexOf(separator);
-    String values = requirement.substring(at + separator.length(), requirement.length() - 1);
-    return expression(requirement.substring(0, at), operator, List.of(values.split(",")));
   }
 
   private static JsonObject expression(String key, String operator, List<String> values) {

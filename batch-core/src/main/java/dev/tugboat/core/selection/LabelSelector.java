@@ -46,6 +46,11 @@ public final class LabelSelector {
     return EVERYTHING;
   }
 
+  /** The requirements, all of which must hold, in canonical order: unmodifiable. */
+  public List<LabelRequirement> requirements() {
+    return requirements;
+  }
+
   /** Whether this selector has no requirement and so matches every object. */
   public boolean isEmpty() {
     return requirements.isEmpty();

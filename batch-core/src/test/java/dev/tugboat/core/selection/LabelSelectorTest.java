@@ -1,9 +1,12 @@
 package dev.tugboat.core.selection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.tugboat.core.selection.LabelRequirement.Operator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,6 +80,44 @@ class LabelSelectorTest {
   void treatsNullLabelsAsNone() {
     assertThat(LabelSelector.parse("!app").matches(null)).isTrue();
     assertThat(LabelSelector.parse("app").matches(null)).isFalse();
+  }
+
+  @Test
+  void exposesItsRequirementsInCanonicalOrder() {
+    LabelSelector selector = LabelSelector.parse("tier notin (db,api,db),app==web,!legacy,owner");
+
+    assertThat(selector.requirements())
+        .containsExactly(
+            new LabelRequirement("app", Operator.EQUALS, List.of("web")),
+            new LabelRequirement("legacy", Operator.DOES_NOT_EXIST, List.of()),
+            new LabelRequirement("owner", Operator.EXISTS, List.of()),
+            new LabelRequirement("tier", Operator.NOT_IN, List.of("api", "db")));
+    assertThatExceptionOfType(UnsupportedOperationException.class)
+        .isThrownBy(() -> selector.requirements().clear());
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "app|EQUALS||EQUALS does not take 0 values",
+        "app|NOT_EQUALS|a,b|NOT_EQUALS does not take 2 values",
+        "app|IN||IN does not take 0 values",
+        "app|EXISTS|a|EXISTS does not take 1 values",
+        "-app|EXISTS||the name part of a label key may contain only letters, digits, '-', '_' and"
+            + " '.', and must start and end with a letter or digit",
+        "app|IN|ok,x-|a label value may contain only letters, digits, '-', '_' and '.', and must"
+            + " start and end with a letter or digit",
+      })
+  void rejectsRequirementsTheApiServerWouldRefuse(
+      String key, Operator operator, String values, String problem) {
+    List<String> valueList = values == null ? List.of() : List.of(values.split(","));
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new LabelRequirement(key, operator, valueList))
+        .withMessage(
+            "Invalid label requirement (key '%s', %s, values %s): %s",
+            key, operator, valueList, problem);
   }
 
   @Test
