@@ -12,12 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Answers the requests for objects: {@code GET} (get, list, watch), {@code POST}, {@code PUT},
  * {@code PATCH} and {@code DELETE} (one object or a collection) on {@code
  * /api/v1/[namespaces/<ns>/]<plural>[/<name>[/<subresource>]]} and the same under {@code
- * /apis/<group>/<version>}.
+ * /apis/<group>/<version>}. A get or list whose Accept header asks for a {@code meta.k8s.io} {@code
+ * Table} (as {@code kubectl get} does) is answered with one, see {@link TableRenderer}.
  */
 final class ResourceRequests {
 
@@ -26,11 +28,14 @@ final class ResourceRequests {
 
   private final ObjectService service;
   private final ObjectRenderer renderer;
+  private final TableRenderer tables;
   private final WatchStream watches;
 
-  ResourceRequests(ObjectService service, ObjectRenderer renderer, WatchStream watches) {
+  ResourceRequests(
+      ObjectService service, ObjectRenderer renderer, TableRenderer tables, WatchStream watches) {
     this.service = service;
     this.renderer = renderer;
+    this.tables = tables;
     this.watches = watches;
   }
 
@@ -65,7 +70,7 @@ final class ResourceRequests {
           405, "MethodNotAllowed", method + " needs an object name: " + type.groupResource());
     }
     switch (verb) {
-      case "get" -> get(exchange, type, path);
+      case "get" -> get(exchange, type, path, query);
       case "list" -> list(exchange, type, namespace, query);
       case "watch" -> watch(exchange, type, namespace, query);
       case "create" -> create(exchange, type, path, query);
@@ -112,9 +117,16 @@ final class ResourceRequests {
     }
   }
 
-  private void get(HttpExchange exchange, ResourceType type, ApiPath path) throws IOException {
+  private void get(HttpExchange exchange, ResourceType type, ApiPath path, HttpQuery query)
+      throws IOException {
     StoredObject object = service.get(type, path.namespace(), path.name());
-    if ("scale".equals(path.subresource())) {
+    Optional<TableRequest> table = tableRequest(exchange, query);
+    if (table.isPresent() && path.subresource() == null) {
+      JsonObject metadata = new JsonObject();
+      metadata.addProperty("resourceVersion", String.valueOf(object.resourceVersion()));
+      Responses.json(
+          exchange, 200, tables.render(type, List.of(object.toJson()), metadata, table.get()));
+    } else if ("scale".equals(path.subresource())) {
       Responses.json(exchange, 200, Scales.of(object.toJson()));
     } else {
       Responses.json(exchange, 200, renderer.render(object, type));
@@ -133,6 +145,13 @@ final class ResourceRequests {
     }
     if (page.remainingItemCount() != null) {
       metadata.addProperty("remainingItemCount", page.remainingItemCount());
+    }
+    Optional<TableRequest> table = tableRequest(exchange, query);
+    if (table.isPresent()) {
+      List<JsonObject> items = new ArrayList<>(page.items().size());
+      page.items().forEach(item -> items.add(item.toJson()));
+      Responses.json(exchange, 200, tables.render(type, items, metadata, table.get()));
+      return;
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.writeBytes(
@@ -292,6 +311,11 @@ final class ResourceRequests {
     deleted.forEach(items::add);
     list.add("items", items);
     Responses.json(exchange, 200, list);
+  }
+
+  /** The Table the client asks for in its Accept header; watches stay plain JSON. */
+  private static Optional<TableRequest> tableRequest(HttpExchange exchange, HttpQuery query) {
+    return TableRequest.of(exchange.getRequestHeaders().get("Accept"), query);
   }
 
   private static ObjectFilter filter(ResourceType type, HttpQuery query) {

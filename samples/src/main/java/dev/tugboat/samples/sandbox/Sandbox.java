@@ -86,7 +86,11 @@ public final class Sandbox implements AutoCloseable {
     SandboxHandler handler =
         new SandboxHandler(
             new DiscoveryRequests(new DiscoveryDocuments(types), new OpenApiDocuments(types)),
-            new ResourceRequests(service, renderer, new WatchStream(store, renderer)),
+            new ResourceRequests(
+                service,
+                renderer,
+                new TableRenderer(options.clock(), renderer),
+                new WatchStream(store, renderer)),
             stats,
             new FaultInjector(options.faults(), options.faultSeed()),
             options.latency(),

@@ -35,6 +35,11 @@ final class RawApi {
     return send(HttpRequest.newBuilder(uri(path)).GET());
   }
 
+  /** A GET with an {@code Accept} header, e.g. the Table media types kubectl sends. */
+  Answer get(String path, String accept) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
+  }
+
   Answer post(String path, String json) {
     return send(
         HttpRequest.newBuilder(uri(path))
