@@ -183,7 +183,14 @@ final class ResourceRequests {
     Duration timeout =
         timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : DEFAULT_WATCH_TIMEOUT;
     watches.stream(
-        exchange, type, namespace, filter, from, timeout, query.flag("allowWatchBookmarks"));
+        exchange,
+        type,
+        namespace,
+        filter,
+        from,
+        timeout,
+        query.flag("allowWatchBookmarks"),
+        tableRequest(exchange, query).orElse(null));
   }
 
   private void create(HttpExchange exchange, ResourceType type, ApiPath path, HttpQuery query)
@@ -313,7 +320,7 @@ final class ResourceRequests {
     Responses.json(exchange, 200, list);
   }
 
-  /** The Table the client asks for in its Accept header; watches stay plain JSON. */
+  /** The Table the client asks for in its Accept header. */
   private static Optional<TableRequest> tableRequest(HttpExchange exchange, HttpQuery query) {
     return TableRequest.of(exchange.getRequestHeaders().get("Accept"), query);
   }

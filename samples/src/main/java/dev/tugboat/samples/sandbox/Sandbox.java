@@ -83,14 +83,12 @@ public final class Sandbox implements AutoCloseable {
         new ControllerRunner(
             SimulatedCluster.controllers(options), service.state(), options.name());
     ObjectRenderer renderer = new ObjectRenderer(types);
+    TableRenderer tables = new TableRenderer(options.clock(), renderer);
     SandboxHandler handler =
         new SandboxHandler(
             new DiscoveryRequests(new DiscoveryDocuments(types), new OpenApiDocuments(types)),
             new ResourceRequests(
-                service,
-                renderer,
-                new TableRenderer(options.clock(), renderer),
-                new WatchStream(store, renderer)),
+                service, renderer, tables, new WatchStream(store, renderer, tables)),
             stats,
             new FaultInjector(options.faults(), options.faultSeed()),
             options.latency(),

@@ -1,18 +1,21 @@
 package dev.tugboat.samples.sandbox;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Streams one watch over HTTP: chunked, one JSON event per line ({@code {"type":"ADDED",
  * "object":{...}}}), as the API server does for clients that do not ask for WebSockets. Selectors
  * apply to both sides of a change, so an object that stops matching is reported DELETED and one
  * that starts matching ADDED. Ends at {@code timeoutSeconds}, when the sandbox stops or the client
- * goes away.
+ * goes away. A client that asks for a {@code Table} ({@code kubectl get -w}) gets each object as a
+ * one-row Table, with the column definitions in the first event only, as the API server sends them.
  */
 final class WatchStream {
 
@@ -21,10 +24,12 @@ final class WatchStream {
 
   private final ObjectStore store;
   private final ObjectRenderer renderer;
+  private final TableRenderer tables;
 
-  WatchStream(ObjectStore store, ObjectRenderer renderer) {
+  WatchStream(ObjectStore store, ObjectRenderer renderer, TableRenderer tables) {
     this.store = store;
     this.renderer = renderer;
+    this.tables = tables;
   }
 
   void stream(
@@ -34,7 +39,8 @@ final class WatchStream {
       ObjectFilter filter,
       long fromResourceVersion,
       Duration timeout,
-      boolean bookmarks)
+      boolean bookmarks,
+      TableRequest table)
       throws IOException {
     Watcher watcher;
     try {
@@ -48,6 +54,7 @@ final class WatchStream {
       return;
     }
     long deadline = System.nanoTime() + timeout.toNanos();
+    boolean first = true;
     start(exchange);
     try (OutputStream out = exchange.getResponseBody()) {
       while (true) {
@@ -68,7 +75,8 @@ final class WatchStream {
         }
         String eventType = typeFor(event, filter);
         if (eventType != null) {
-          write(out, eventType, renderer.render(event.object(), type));
+          write(out, eventType, render(event.object(), type, table, first));
+          first = false;
         }
       }
     } catch (InterruptedException e) {
@@ -79,6 +87,20 @@ final class WatchStream {
       store.watches().unsubscribe(watcher);
       exchange.close();
     }
+  }
+
+  /** The object of an event: as stored, or as a one-row Table when the client asked for one. */
+  private byte[] render(StoredObject object, ResourceType type, TableRequest table, boolean first) {
+    if (table == null) {
+      return renderer.render(object, type);
+    }
+    JsonObject metadata = new JsonObject();
+    metadata.addProperty("resourceVersion", String.valueOf(object.resourceVersion()));
+    JsonObject row = tables.render(type, List.of(object.toJson()), metadata, table);
+    if (!first) {
+      row.add("columnDefinitions", new JsonArray());
+    }
+    return Json.bytes(row);
   }
 
   /** The event type the client sees, or null when the change is invisible through the filter. */

@@ -3,6 +3,7 @@ package dev.tugboat.samples.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.google.gson.JsonObject;
 import dev.tugboat.samples.sandbox.SandboxOptions.NodePool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,6 +127,30 @@ class KubectlTableTest {
     // three pods in pages of two: two list requests
     assertThat(sandbox.sandbox().stats().getAsJsonObject("byVerb").get("list").getAsInt())
         .isEqualTo(2);
+  }
+
+  @Test
+  void watchPrintsTheHeaderOnceThenOneRowPerChange() throws Exception {
+    try (Kubectl.Streaming watch = kubectl.stream("get", "configmaps", "-n", NAMESPACE, "-w")) {
+      sandbox.sandbox().state().create(configMap("watched"));
+      assertThat(cells(watch.nextLine())).containsExactly("NAME", "AGE");
+      assertThat(cells(watch.nextLine()).get(0)).isEqualTo("watched");
+      sandbox.sandbox().state().create(configMap("watched-too"));
+      assertThat(cells(watch.nextLine()).get(0)).isEqualTo("watched-too");
+    }
+  }
+
+  private static JsonObject configMap(String name) {
+    return TestObjects.json(
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\""
+            + name
+            + "\",\"namespace\":\""
+            + NAMESPACE
+            + "\"}}");
+  }
+
+  private static List<String> cells(String line) {
+    return List.of(line.trim().split("\\s+"));
   }
 
   /** The output of a kubectl command that must succeed, as rows of whitespace-separated cells. */
