@@ -2,7 +2,6 @@ package dev.tugboat.samples.sandbox.cluster;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.tugboat.core.selection.LabelSelector;
 import dev.tugboat.samples.sandbox.ClusterState;
 import dev.tugboat.samples.sandbox.Controller;
 import dev.tugboat.samples.sandbox.JsonFields;
@@ -10,9 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,43 +42,18 @@ public final class DeploymentController implements Controller {
 
   @Override
   public Optional<Duration> reconcile(ClusterState state) {
-    List<JsonObject> replicaSets = state.list("apps/v1", "ReplicaSet", null);
-    Map<String, List<JsonObject>> setsByOwner = Owners.byControllerUid(replicaSets);
-    Map<String, List<JsonObject>> orphansByNamespace = new HashMap<>();
-    for (JsonObject replicaSet : replicaSets) {
-      if (Owners.controllerUid(replicaSet) == null) {
-        orphansByNamespace
-            .computeIfAbsent(JsonFields.namespace(replicaSet), ignored -> new ArrayList<>())
-            .add(replicaSet);
-      }
-    }
-    for (JsonObject deployment : state.list("apps/v1", "Deployment", null)) {
-      if (JsonFields.string(deployment, "metadata", "deletionTimestamp") == null) {
-        List<JsonObject> owned =
-            new ArrayList<>(setsByOwner.getOrDefault(JsonFields.uid(deployment), List.of()));
-        List<JsonObject> orphans =
-            orphansByNamespace.getOrDefault(JsonFields.namespace(deployment), new ArrayList<>());
-        Writes.ignoringRaces(() -> sync(state, deployment, owned, orphans));
-      }
-    }
+    new OwnedChildren(state.list("apps/v1", "ReplicaSet", null), replicaSet -> true)
+        .forEachOwner(
+            state,
+            state.list("apps/v1", "Deployment", null),
+            (deployment, owned) -> sync(state, deployment, owned));
     return Optional.empty();
   }
 
-  private void sync(
-      ClusterState state, JsonObject deployment, List<JsonObject> owned, List<JsonObject> orphans) {
-    Optional<LabelSelector> selector =
-        Selectors.fromJson(JsonFields.object(deployment, "spec", "selector"));
-    if (selector.isEmpty() || selector.get().isEmpty()) {
-      return; // the API server refuses such deployments; never adopt every set of the namespace
-    }
-    for (JsonObject orphan : List.copyOf(orphans)) {
-      if (selector.get().matches(JsonFields.labels(orphan))) {
-        JsonObject adopted = orphan.deepCopy();
-        Owners.adopt(adopted, deployment);
-        owned.add(state.update(adopted));
-        orphans.remove(orphan);
-      }
-    }
+  /**
+   * @param owned the Deployment's ReplicaSets, adopted ones included
+   */
+  private void sync(ClusterState state, JsonObject deployment, List<JsonObject> owned) {
     JsonObject template = JsonFields.object(deployment, "spec", "template");
     String hash = PodTemplateHash.of(template == null ? new JsonObject() : template);
     long replicas = JsonFields.integer(deployment, 1, "spec", "replicas");

@@ -1,7 +1,6 @@
 package dev.tugboat.samples.sandbox.cluster;
 
 import com.google.gson.JsonObject;
-import dev.tugboat.core.selection.LabelSelector;
 import dev.tugboat.samples.sandbox.ApiError;
 import dev.tugboat.samples.sandbox.ClusterState;
 import dev.tugboat.samples.sandbox.Controller;
@@ -10,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,43 +39,19 @@ public final class ReplicaSetController implements Controller {
 
   @Override
   public Optional<Duration> reconcile(ClusterState state) {
-    List<JsonObject> pods = state.list("v1", "Pod", null);
-    Map<String, List<JsonObject>> podsByOwner = Owners.byControllerUid(pods);
-    Map<String, List<JsonObject>> orphansByNamespace = new HashMap<>();
-    for (JsonObject pod : pods) {
-      if (Owners.controllerUid(pod) == null && Pods.isActive(pod)) {
-        orphansByNamespace
-            .computeIfAbsent(JsonFields.namespace(pod), ignored -> new ArrayList<>())
-            .add(pod);
-      }
-    }
-    for (JsonObject replicaSet : state.list("apps/v1", "ReplicaSet", null)) {
-      if (JsonFields.string(replicaSet, "metadata", "deletionTimestamp") == null) {
-        List<JsonObject> owned = podsByOwner.getOrDefault(JsonFields.uid(replicaSet), List.of());
-        List<JsonObject> orphans =
-            orphansByNamespace.getOrDefault(JsonFields.namespace(replicaSet), new ArrayList<>());
-        Writes.ignoringRaces(() -> sync(state, replicaSet, owned, orphans));
-      }
-    }
+    new OwnedChildren(state.list("v1", "Pod", null), Pods::isActive)
+        .forEachOwner(
+            state,
+            state.list("apps/v1", "ReplicaSet", null),
+            (replicaSet, owned) -> sync(state, replicaSet, owned));
     return failedCreates.nextRetry();
   }
 
-  private void sync(
-      ClusterState state, JsonObject replicaSet, List<JsonObject> owned, List<JsonObject> orphans) {
-    Optional<LabelSelector> selector =
-        Selectors.fromJson(JsonFields.object(replicaSet, "spec", "selector"));
-    if (selector.isEmpty() || selector.get().isEmpty()) {
-      return; // the API server refuses such sets; never adopt every pod of the namespace
-    }
+  /**
+   * @param owned the set's pods, adopted ones included
+   */
+  private void sync(ClusterState state, JsonObject replicaSet, List<JsonObject> owned) {
     List<JsonObject> pods = new ArrayList<>(owned.stream().filter(Pods::isActive).toList());
-    for (JsonObject orphan : List.copyOf(orphans)) {
-      if (selector.get().matches(JsonFields.labels(orphan))) {
-        JsonObject adopted = orphan.deepCopy();
-        Owners.adopt(adopted, replicaSet);
-        pods.add(state.update(adopted));
-        orphans.remove(orphan);
-      }
-    }
     long desired = JsonFields.integer(replicaSet, 1, "spec", "replicas");
     boolean mayCreate = failedCreates.mayCreate(replicaSet);
     String failure = null;
