@@ -66,6 +66,24 @@ class DeploymentControllerTest {
   }
 
   @Test
+  void adoptsAMatchingOrphanReplicaSet() {
+    cluster.with(new DeploymentController(cluster.clock));
+    JsonObject orphan =
+        cluster.create(
+            Manifests.replicaSet("legacy", 0, "100m")
+                .replace(
+                    "\"metadata\": {\"name\": \"legacy\", \"namespace\": \"shop\"}",
+                    "\"metadata\": {\"name\": \"legacy\", \"namespace\": \"shop\","
+                        + " \"labels\": {\"app\": \"web\"}}"));
+    assertThat(Owners.controllerUid(orphan)).isNull();
+    JsonObject deployment = cluster.create(Manifests.deployment("web", 1, "100m"));
+    cluster.settle();
+
+    assertThat(Owners.controllerUid(cluster.get("apps/v1", "ReplicaSet", "shop", "legacy")))
+        .isEqualTo(JsonFields.uid(deployment));
+  }
+
+  @Test
   void withoutRunningPodsTheDeploymentIsUnavailable() {
     cluster
         .with(new DeploymentController(cluster.clock))
