@@ -1,22 +1,23 @@
 package dev.tugboat.backup.plan;
 
 import dev.tugboat.core.cluster.ApiResource;
-import java.io.Serializable;
+import java.util.List;
+import java.util.Set;
 
 /**
  * One LIST the backup makes: a resource type in one namespace, across all namespaces, or
- * cluster-wide. A small serializable value, so that the job can keep its plan in the execution
- * context and resume it after a restart without recomputing it.
+ * cluster-wide. A small value that the job keeps, with the rest of its plan, in the execution
+ * context, so that a restart follows the same plan instead of making a new one.
  *
  * @param group API group, empty for the core group
  * @param version the version to list in (the catalog's choice when the plan was made)
  * @param plural lowercase plural, e.g. {@code deployments}
+ * @param kind the kind of its objects, e.g. {@code Deployment}
  * @param scope where to list
  * @param namespace the namespace for {@link Scope#NAMESPACE}, empty otherwise
  */
 public record ListPartition(
-    String group, String version, String plural, Scope scope, String namespace)
-    implements Serializable {
+    String group, String version, String plural, String kind, Scope scope, String namespace) {
 
   /** Where a LIST looks. */
   public enum Scope {
@@ -55,7 +56,21 @@ public record ListPartition(
 
   private static ListPartition of(ApiResource resource, Scope scope, String namespace) {
     return new ListPartition(
-        resource.group(), resource.version(), resource.plural(), scope, namespace);
+        resource.group(), resource.version(), resource.plural(), resource.kind(), scope, namespace);
+  }
+
+  /**
+   * The type to list, as much of it as a LIST needs: the verbs were checked when the plan was made,
+   * so they are not kept.
+   */
+  public ApiResource resource() {
+    return new ApiResource(
+        group, version, plural, kind, scope != Scope.CLUSTER, Set.of(), List.of(), version);
+  }
+
+  /** The namespace to list in, or {@code null} to list every namespace (or a cluster type). */
+  public String namespaceToList() {
+    return scope == Scope.NAMESPACE ? namespace : null;
   }
 
   /** {@code plural.group}, or {@code plural} for the core group: Velero's archive folder name. */

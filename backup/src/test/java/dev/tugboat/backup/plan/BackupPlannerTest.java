@@ -103,7 +103,12 @@ class BackupPlannerTest {
       assertThat(plan.partitions().get(5))
           .isEqualTo(
               new ListPartition(
-                  "apps", "v1", "deployments", ListPartition.Scope.ALL_NAMESPACES, ""));
+                  "apps",
+                  "v1",
+                  "deployments",
+                  "Deployment",
+                  ListPartition.Scope.ALL_NAMESPACES,
+                  ""));
     }
   }
 

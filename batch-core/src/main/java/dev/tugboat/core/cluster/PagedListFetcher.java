@@ -11,7 +11,6 @@ import io.kubernetes.client.util.generic.options.ListOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.batch.infrastructure.item.ItemStreamException;
 
 /**
  * Sends the LIST requests of a {@link PagedListReader}: one page per call, with the reader's
@@ -50,7 +49,7 @@ final class PagedListFetcher {
    *
    * @return the page, or empty when the server answered 410: the token expired and the listing must
    *     start over
-   * @throws ItemStreamException when the request fails in any other way
+   * @throws ListRequestException when the request fails in any other way
    */
   Optional<PagedListPage> fetch(String continueToken) {
     ListOptions options =
@@ -64,13 +63,14 @@ final class PagedListFetcher {
       response = namespace == null ? api.list(options) : api.list(namespace, options);
     } catch (RuntimeException e) {
       // The client throws for transport failures and for error answers it cannot parse.
-      throw new ItemStreamException(request() + " failed: " + e.getMessage(), e);
+      throw new ListRequestException(request() + " failed: " + e.getMessage(), 0, e);
     }
     if (response.getHttpStatusCode() == GONE) {
       return Optional.empty();
     }
     if (!response.isSuccess()) {
-      throw new ItemStreamException(request() + " failed: " + describe(response));
+      throw new ListRequestException(
+          request() + " failed: " + describe(response), response.getHttpStatusCode(), null);
     }
     return Optional.of(toPage(response.getObject().getRaw()));
   }
