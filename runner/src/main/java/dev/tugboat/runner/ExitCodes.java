@@ -7,6 +7,8 @@ import dev.tugboat.core.jobs.RunInProgressException;
 import dev.tugboat.core.store.BackupNotFoundException;
 import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
+import java.util.List;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobExecutionException;
 import picocli.CommandLine.ParameterException;
 
@@ -77,6 +79,19 @@ public final class ExitCodes {
   public static String message(Throwable e) {
     String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     return message.lines().findFirst().orElse(message);
+  }
+
+  /**
+   * Why a job execution did not complete: the first failure of the job or its steps, or its exit
+   * description when no exception was recorded (a stopped job).
+   */
+  public static String failureOf(JobExecution execution) {
+    List<Throwable> failures = execution.getAllFailureExceptions();
+    if (!failures.isEmpty()) {
+      return message(failures.get(0));
+    }
+    String description = execution.getExitStatus().getExitDescription();
+    return description.isEmpty() ? "it ended " + execution.getStatus() : description;
   }
 
   /** The innermost message of an exception chain: for failures wrapped by frameworks. */

@@ -113,5 +113,6 @@ public final class ListPartitionStep implements Step {
         .writer(new StagingWriter(staging, segmentOf(context), progress))
         .build()
         .execute(stepExecution);
+    progress.partitionDone();
   }
 }

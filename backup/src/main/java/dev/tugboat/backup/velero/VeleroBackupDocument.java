@@ -30,9 +30,15 @@ import java.util.TreeMap;
  * @param spec what the backup was asked to contain and how long to keep it
  * @param serverVersion the version of the cluster that was backed up
  * @param outcome how the backup went
+ * @param annotations annotations of the Backup object besides Velero's, e.g. {@code
+ *     tugboat.dev/sha256}
  */
 public record VeleroBackupDocument(
-    String name, BackupSpec spec, ServerVersion serverVersion, BackupOutcome outcome)
+    String name,
+    BackupSpec spec,
+    ServerVersion serverVersion,
+    BackupOutcome outcome,
+    Map<String, String> annotations)
     implements BodyWriter {
 
   /** Velero's namespace; the sync replaces it with the namespace Velero runs in. */
@@ -56,6 +62,13 @@ public record VeleroBackupDocument(
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("The backup name must not be blank");
     }
+    annotations = Map.copyOf(annotations);
+  }
+
+  /** A document with Velero's annotations only. */
+  public VeleroBackupDocument(
+      String name, BackupSpec spec, ServerVersion serverVersion, BackupOutcome outcome) {
+    this(name, spec, serverVersion, outcome, Map.of());
   }
 
   /** {@code Completed}, or {@code PartiallyFailed} when the outcome has errors. */
@@ -88,7 +101,7 @@ public record VeleroBackupDocument(
   private JsonObject metadataJson() {
     Map<String, String> labels = new TreeMap<>(spec.labels());
     labels.put(BackupSpec.STORAGE_LOCATION_LABEL, spec.storageLocation());
-    Map<String, String> annotations = new TreeMap<>();
+    Map<String, String> annotations = new TreeMap<>(this.annotations);
     annotations.put("velero.io/source-cluster-k8s-gitversion", serverVersion.gitVersion());
     annotations.put("velero.io/source-cluster-k8s-major-version", serverVersion.major());
     annotations.put("velero.io/source-cluster-k8s-minor-version", serverVersion.minor());

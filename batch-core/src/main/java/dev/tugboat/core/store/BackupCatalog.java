@@ -25,17 +25,21 @@ public final class BackupCatalog {
   /**
    * Publishes a backup: the archive first, then the extra files in key order, then {@code
    * velero-backup.json}. If any step fails, the files already written are deleted and the failure
-   * is rethrown.
+   * is rethrown. Bodies run in that order, so a later one may describe what an earlier one wrote
+   * (the metadata can hold the archive's checksum).
    *
    * @param archive streams {@code <name>.tar.gz}
    * @param extraFiles other files of the backup by key, from {@link StoreLayout} (resource list,
    *     results, logs); each must be directly inside the backup's folder
-   * @param veleroBackupJson the Backup object
+   * @param veleroBackupJson streams the Backup object
    * @throws StoreException if the backup already exists, or a write fails
    * @throws IOException the archive body's own failure
    */
   public void publish(
-      String name, BodyWriter archive, Map<String, byte[]> extraFiles, byte[] veleroBackupJson)
+      String name,
+      BodyWriter archive,
+      Map<String, BodyWriter> extraFiles,
+      BodyWriter veleroBackupJson)
       throws IOException {
     String metadataKey = StoreLayout.backupMetadata(name);
     Objects.requireNonNull(archive, "archive");
@@ -47,10 +51,10 @@ public final class BackupCatalog {
     List<String> written = new ArrayList<>();
     try {
       write(StoreLayout.backupArchive(name), archive, written);
-      for (Map.Entry<String, byte[]> extra : new TreeMap<>(extraFiles).entrySet()) {
-        write(extra.getKey(), out -> out.write(extra.getValue()), written);
+      for (Map.Entry<String, BodyWriter> extra : new TreeMap<>(extraFiles).entrySet()) {
+        write(extra.getKey(), extra.getValue(), written);
       }
-      write(metadataKey, out -> out.write(veleroBackupJson), written);
+      write(metadataKey, veleroBackupJson, written);
     } catch (Throwable failure) {
       rollBack(written, failure);
       throw failure;
@@ -130,9 +134,9 @@ public final class BackupCatalog {
     }
   }
 
-  private static void requireExtraFilesOf(String name, Map<String, byte[]> extraFiles) {
+  private static void requireExtraFilesOf(String name, Map<String, BodyWriter> extraFiles) {
     String folder = StoreLayout.backupFolder(name);
-    for (Map.Entry<String, byte[]> extra : extraFiles.entrySet()) {
+    for (Map.Entry<String, BodyWriter> extra : extraFiles.entrySet()) {
       String key = extra.getKey();
       boolean directlyInFolder =
           key.startsWith(folder)

@@ -240,7 +240,7 @@ abstract class BackupStoreContract {
           visibleWhileArchiving.add(catalog.listBackups().contains("nightly"));
         },
         extraFiles("nightly"),
-        METADATA);
+        body(METADATA));
 
     assertThat(visibleWhileArchiving).containsExactly(false, false, false);
     assertThat(catalog.listBackups()).containsExactly("nightly");
@@ -263,7 +263,7 @@ abstract class BackupStoreContract {
     RecordingBackupStore recording = new RecordingBackupStore(store);
 
     new BackupCatalog(recording)
-        .publish("nightly", out -> out.write(ARCHIVE), extraFiles("nightly"), METADATA);
+        .publish("nightly", out -> out.write(ARCHIVE), extraFiles("nightly"), body(METADATA));
 
     assertThat(recording.calls())
         .containsExactly(
@@ -287,7 +287,7 @@ abstract class BackupStoreContract {
                       throw archiveFailure;
                     },
                     extraFiles("nightly"),
-                    METADATA))
+                    body(METADATA)))
         .isSameAs(archiveFailure);
 
     assertThat(catalog.listBackups()).isEmpty();
@@ -303,7 +303,11 @@ abstract class BackupStoreContract {
     assertThatThrownBy(
             () ->
                 new BackupCatalog(recording)
-                    .publish("nightly", out -> out.write(ARCHIVE), extraFiles("nightly"), METADATA))
+                    .publish(
+                        "nightly",
+                        out -> out.write(ARCHIVE),
+                        extraFiles("nightly"),
+                        body(METADATA)))
         .isInstanceOf(StoreException.class)
         .hasMessage("injected failure writing backups/nightly/nightly-results.gz");
 
@@ -327,7 +331,11 @@ abstract class BackupStoreContract {
     assertThatThrownBy(
             () ->
                 new BackupCatalog(recording)
-                    .publish("nightly", out -> out.write(ARCHIVE), extraFiles("nightly"), METADATA))
+                    .publish(
+                        "nightly",
+                        out -> out.write(ARCHIVE),
+                        extraFiles("nightly"),
+                        body(METADATA)))
         .isInstanceOf(StoreException.class);
 
     assertThat(store.list("")).isEmpty();
@@ -336,10 +344,12 @@ abstract class BackupStoreContract {
 
   @Test
   void publishRefusesToOverwriteAPublishedBackup() throws IOException {
-    catalog.publish("nightly", out -> out.write(ARCHIVE), Map.of(), METADATA);
+    catalog.publish("nightly", out -> out.write(ARCHIVE), Map.of(), body(METADATA));
 
     assertThatThrownBy(
-            () -> catalog.publish("nightly", out -> out.write(1), Map.of(), "{}".getBytes(UTF_8)))
+            () ->
+                catalog.publish(
+                    "nightly", out -> out.write(1), Map.of(), body("{}".getBytes(UTF_8))))
         .isInstanceOf(StoreException.class)
         .hasMessage("backup 'nightly' already exists in " + store.location());
     assertThat(catalog.readMetadata("nightly")).isEqualTo(METADATA);
@@ -357,7 +367,10 @@ abstract class BackupStoreContract {
       assertThatThrownBy(
               () ->
                   catalog.publish(
-                      "nightly", out -> out.write(ARCHIVE), Map.of(key, new byte[1]), METADATA))
+                      "nightly",
+                      out -> out.write(ARCHIVE),
+                      Map.of(key, body(new byte[1])),
+                      body(METADATA)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("extra file '" + key + "' must be a file of backups/nightly/");
     }
@@ -366,8 +379,8 @@ abstract class BackupStoreContract {
 
   @Test
   void onlyBackupsWithMetadataAreListedSortedByName() throws IOException {
-    catalog.publish("a-b", out -> out.write(ARCHIVE), Map.of(), METADATA);
-    catalog.publish("a", out -> out.write(ARCHIVE), Map.of(), METADATA);
+    catalog.publish("a-b", out -> out.write(ARCHIVE), Map.of(), body(METADATA));
+    catalog.publish("a", out -> out.write(ARCHIVE), Map.of(), body(METADATA));
     store.write(StoreLayout.backupArchive("unfinished"), out -> out.write(ARCHIVE));
     store.write(StoreLayout.restoreLogs("a"), out -> out.write(1));
 
@@ -390,8 +403,8 @@ abstract class BackupStoreContract {
 
   @Test
   void deleteRemovesTheMetadataFirstThenTheRest() throws IOException {
-    catalog.publish("nightly", out -> out.write(ARCHIVE), extraFiles("nightly"), METADATA);
-    catalog.publish("other", out -> out.write(ARCHIVE), Map.of(), METADATA);
+    catalog.publish("nightly", out -> out.write(ARCHIVE), extraFiles("nightly"), body(METADATA));
+    catalog.publish("other", out -> out.write(ARCHIVE), Map.of(), body(METADATA));
     RecordingBackupStore recording = new RecordingBackupStore(store);
 
     boolean deleted = new BackupCatalog(recording).delete("nightly");
@@ -422,10 +435,14 @@ abstract class BackupStoreContract {
     }
   }
 
-  private static Map<String, byte[]> extraFiles(String backup) {
+  private static Map<String, BodyWriter> extraFiles(String backup) {
     return Map.of(
-        StoreLayout.backupResourceList(backup), "resources".getBytes(UTF_8),
-        StoreLayout.backupResults(backup), "results".getBytes(UTF_8),
-        StoreLayout.backupLogs(backup), "logs".getBytes(UTF_8));
+        StoreLayout.backupResourceList(backup), body("resources".getBytes(UTF_8)),
+        StoreLayout.backupResults(backup), body("results".getBytes(UTF_8)),
+        StoreLayout.backupLogs(backup), body("logs".getBytes(UTF_8)));
+  }
+
+  private static BodyWriter body(byte[] content) {
+    return out -> out.write(content);
   }
 }

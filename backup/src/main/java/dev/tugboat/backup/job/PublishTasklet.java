@@ -1,0 +1,203 @@
+package dev.tugboat.backup.job;
+
+import dev.tugboat.backup.plan.ListPartition;
+import dev.tugboat.backup.plan.Skipped;
+import dev.tugboat.backup.publish.ArchiveAssembly;
+import dev.tugboat.backup.publish.BackupLog;
+import dev.tugboat.backup.staging.StagedSegment;
+import dev.tugboat.backup.staging.StagingArea;
+import dev.tugboat.backup.velero.BackupOutcome;
+import dev.tugboat.backup.velero.BackupPhase;
+import dev.tugboat.backup.velero.PublishedBackup;
+import dev.tugboat.backup.velero.ResultsDocument;
+import dev.tugboat.backup.velero.VeleroBackupDocument;
+import dev.tugboat.core.jobs.CrashPoint;
+import dev.tugboat.core.store.BackupCatalog;
+import dev.tugboat.core.store.BackupStore;
+import dev.tugboat.core.store.BodyWriter;
+import dev.tugboat.core.store.StoreLayout;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The last step: assembles the staged segments into the archive and publishes the backup, the
+ * archive first and {@code velero-backup.json} last, then deletes the staging area. It starts from
+ * scratch when rerun (an archive cannot be resumed); the Backup object carries the run's id, so a
+ * rerun after a crash that came after the metadata was written recognises its own backup instead of
+ * refusing a name that is taken.
+ */
+final class PublishTasklet implements Tasklet {
+
+  /** The annotation holding the archive's SHA-256, which restore verifies. */
+  static final String SHA256_ANNOTATION = "tugboat.dev/sha256";
+
+  /** The annotation naming the run that published the backup. */
+  static final String RUN_ANNOTATION = "tugboat.dev/run";
+
+  /** Reached just before {@code velero-backup.json} is written. */
+  static final String BEFORE_METADATA = "backup.before-metadata";
+
+  /** The exit code of a backup that completed with errors. */
+  static final String PARTIALLY_FAILED = "PARTIALLY_FAILED";
+
+  private static final Logger log = LoggerFactory.getLogger(PublishTasklet.class);
+
+  private final JobRepository jobRepository;
+  private final BackupStore store;
+  private final BackupRequest request;
+  private final Clock clock;
+
+  PublishTasklet(
+      JobRepository jobRepository, BackupStore store, BackupRequest request, Clock clock) {
+    this.jobRepository = jobRepository;
+    this.store = store;
+    this.request = request;
+    this.clock = clock;
+  }
+
+  @Override
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
+      throws IOException {
+    JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+    BackupJobContext job = BackupJobContext.from(jobExecution.getExecutionContext());
+    String name = request.name();
+    BackupCatalog catalog = new BackupCatalog(store);
+    StagingArea staging = new StagingArea(store, name, job.run());
+    if (catalog.exists(name)) {
+      requirePublishedBy(job.run(), catalog.readMetadata(name));
+      log.info("Backup {} was published before this attempt; removing its staging area", name);
+    } else {
+      publish(catalog, staging, jobExecution, job);
+    }
+    staging.deleteAll();
+    PublishedBackup published = PublishedBackup.read(catalog.readMetadata(name));
+    if (published.phase().equals(BackupPhase.PARTIALLY_FAILED.veleroName())) {
+      contribution.setExitStatus(
+          new ExitStatus(
+              PARTIALLY_FAILED,
+              published.errors() + " errors, " + published.warnings() + " warnings"));
+    }
+    return RepeatStatus.FINISHED;
+  }
+
+  private void publish(
+      BackupCatalog catalog, StagingArea staging, JobExecution jobExecution, BackupJobContext job)
+      throws IOException {
+    BackupLog backupLog = new BackupLog(request.name(), clock);
+    ResultsDocument results = new ResultsDocument();
+    Counts counts = new Counts();
+    backupLog.info("Backing up " + request.selection());
+    for (Skipped skipped : job.plan().skipped()) {
+      backupLog.info("Skipping " + skipped);
+    }
+    for (String warning : job.discoveryWarnings()) {
+      backupLog.warning(warning);
+      results.warnings().addVelero(warning);
+      counts.warnings++;
+    }
+    List<StagedSegment> segments = new ArrayList<>();
+    for (StagedPartitions.Outcome outcome : StagedPartitions.of(jobRepository, jobExecution, job)) {
+      ListPartition partition = outcome.partition();
+      if (outcome.segment().chunks() > 0) {
+        segments.add(outcome.segment());
+        backupLog.info("Listed " + outcome.items() + " items of " + partition.key());
+      }
+      outcome
+          .problem()
+          .ifPresent(
+              problem -> {
+                String namespace = partition.namespaceToList();
+                if (problem.error()) {
+                  backupLog.error(problem.message());
+                  counts.errors++;
+                  addTo(results.errors(), namespace, problem.message());
+                } else {
+                  backupLog.warning(problem.message());
+                  counts.warnings++;
+                  addTo(results.warnings(), namespace, problem.message());
+                }
+              });
+    }
+    ArchiveAssembly archive = new ArchiveAssembly(staging, segments, clock);
+    BodyWriter metadata =
+        out -> {
+          BackupOutcome outcome =
+              new BackupOutcome(
+                  job.started(),
+                  clock.instant(),
+                  Math.toIntExact(archive.itemCount()),
+                  Math.toIntExact(archive.itemCount()),
+                  counts.warnings,
+                  counts.errors);
+          VeleroBackupDocument document =
+              new VeleroBackupDocument(
+                  request.name(),
+                  request.spec(),
+                  job.serverVersion(),
+                  outcome,
+                  Map.of(SHA256_ANNOTATION, archive.sha256(), RUN_ANNOTATION, job.run()));
+          CrashPoint.reach(BEFORE_METADATA);
+          document.writeTo(out);
+        };
+    BodyWriter logs =
+        out -> {
+          backupLog.info(
+              "Backed up "
+                  + archive.itemCount()
+                  + " items: "
+                  + counts.errors
+                  + " errors, "
+                  + counts.warnings
+                  + " warnings");
+          backupLog.writeTo(out);
+        };
+    catalog.publish(
+        request.name(),
+        archive,
+        Map.of(
+            StoreLayout.backupResourceList(request.name()), archive.resourceList(),
+            StoreLayout.backupResults(request.name()), results,
+            StoreLayout.backupLogs(request.name()), logs),
+        metadata);
+    log.info("Backup {} published: {} items", request.name(), archive.itemCount());
+  }
+
+  private static void addTo(
+      dev.tugboat.backup.velero.Result result, String namespace, String message) {
+    if (namespace == null) {
+      result.addCluster(message);
+    } else {
+      result.addNamespace(namespace, message);
+    }
+  }
+
+  /**
+   * @throws IllegalStateException when another run published a backup of that name meanwhile
+   */
+  private void requirePublishedBy(String run, byte[] metadata) {
+    if (!run.equals(PublishedBackup.read(metadata).annotations().get(RUN_ANNOTATION))) {
+      throw new IllegalStateException(
+          "backup '"
+              + request.name()
+              + "' was published by another run while this one ran; use another name");
+    }
+  }
+
+  /** Errors and warnings counted for the Backup object's status. */
+  private static final class Counts {
+    int errors;
+    int warnings;
+  }
+}

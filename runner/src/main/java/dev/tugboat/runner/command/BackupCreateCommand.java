@@ -1,0 +1,285 @@
+package dev.tugboat.runner.command;
+
+import dev.tugboat.backup.job.BackupJobFactory;
+import dev.tugboat.backup.job.BackupProgress;
+import dev.tugboat.backup.job.BackupRequest;
+import dev.tugboat.backup.job.BackupRun;
+import dev.tugboat.backup.plan.IncludeClusterResources;
+import dev.tugboat.backup.velero.GoDuration;
+import dev.tugboat.backup.velero.PublishedBackup;
+import dev.tugboat.core.cluster.ClusterSettings;
+import dev.tugboat.core.jobs.JobRunStarter;
+import dev.tugboat.core.store.BackupCatalog;
+import dev.tugboat.core.store.BackupStores;
+import dev.tugboat.runner.ExitCodes;
+import dev.tugboat.runner.Globals;
+import dev.tugboat.runner.OutputFormat;
+import dev.tugboat.runner.Printer;
+import dev.tugboat.runner.ProgressReporter;
+import dev.tugboat.runner.StoreOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tugboat backup create}: runs the backup job, or resumes it after a crash. */
+@Command(
+    name = "create",
+    description = {
+      "Back up namespace- and cluster-scoped resources to the store, in Velero's format: after Velero syncs the"
+          + " bucket, `velero restore create --from-backup NAME` restores it.",
+      "Resources only: volume contents need Velero's data movers or CSI snapshots.",
+      "Events (events, events.events.k8s.io) are left out unless --include-resources names them: they cannot be"
+          + " restored. Objects labelled velero.io/exclude-from-backup=true, objects being deleted and"
+          + " namespaces with that label are left out too.",
+      "A namespace-scoped backup also takes what its objects need: their Namespace objects, the PVs and"
+          + " StorageClasses of their PVCs, the PVCs and PriorityClasses of their pods, the ClusterRoleBindings"
+          + " (and ClusterRoles) of their ServiceAccounts and the CRDs of their custom resources.",
+      "After a crash, run the same command again: it resumes where the last run stopped.",
+      ""
+    })
+public class BackupCreateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "NAME",
+      description = "The backup's name (a lowercase DNS name).")
+  String name;
+
+  @Option(
+      names = "--include-namespaces",
+      split = ",",
+      paramLabel = "GLOB",
+      description = "Namespaces to back up, comma-separated globs (default: all).")
+  List<String> includeNamespaces = new ArrayList<>();
+
+  @Option(
+      names = "--exclude-namespaces",
+      split = ",",
+      paramLabel = "GLOB",
+      description = "Namespaces to leave out, comma-separated globs.")
+  List<String> excludeNamespaces = new ArrayList<>();
+
+  @Option(
+      names = "--include-resources",
+      split = ",",
+      paramLabel = "RESOURCE",
+      description =
+          "Resource types to back up, e.g. deployments.apps,configmaps or globs (default: all but events).")
+  List<String> includeResources = new ArrayList<>();
+
+  @Option(
+      names = "--exclude-resources",
+      split = ",",
+      paramLabel = "RESOURCE",
+      description = "Resource types to leave out.")
+  List<String> excludeResources = new ArrayList<>();
+
+  @Option(
+      names = "--include-cluster-resources",
+      paramLabel = "MODE",
+      defaultValue = "auto",
+      description =
+          "Cluster-scoped types: auto (only when every namespace is backed up), true or false"
+              + " (default: ${DEFAULT-VALUE}). Dependencies of namespaced objects come along unless false.")
+  String includeClusterResources;
+
+  @Option(
+      names = {"--selector", "-l"},
+      paramLabel = "SELECTOR",
+      description = "Only objects whose labels match, e.g. app=shop,tier!=cache.")
+  String selector;
+
+  @Option(
+      names = "--or-selector",
+      paramLabel = "SELECTOR",
+      description =
+          "Objects whose labels match any of these selectors; repeatable; not with --selector.")
+  List<String> orSelectors = new ArrayList<>();
+
+  @Option(
+      names = "--ttl",
+      paramLabel = "DURATION",
+      defaultValue = "720h",
+      description = "How long to keep the backup, as a Go duration (default: ${DEFAULT-VALUE}).")
+  String ttl;
+
+  @Option(
+      names = "--labels",
+      split = ",",
+      paramLabel = "KEY=VALUE",
+      description = "Labels of the Backup object, comma-separated.")
+  Map<String, String> labels = new LinkedHashMap<>();
+
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      defaultValue = "" + BackupRun.DEFAULT_PARALLELISM,
+      description = "LISTs run at once (default: ${DEFAULT-VALUE}).")
+  int parallelism;
+
+  @Option(
+      names = "--qps",
+      paramLabel = "QPS",
+      description = "API requests per second (default: " + ClusterSettings.DEFAULT_QPS + ").")
+  double qps = ClusterSettings.DEFAULT_QPS;
+
+  @Option(
+      names = "--burst",
+      paramLabel = "N",
+      description =
+          "API requests allowed at once above the rate (default: "
+              + ClusterSettings.DEFAULT_BURST
+              + ").")
+  int burst = ClusterSettings.DEFAULT_BURST;
+
+  private final BackupJobFactory jobs;
+  private final JobRunStarter starter;
+  private final JobRepository jobRepository;
+
+  public BackupCreateCommand(
+      BackupJobFactory jobs, JobRunStarter starter, JobRepository jobRepository) {
+    this.jobs = jobs;
+    this.starter = starter;
+    this.jobRepository = jobRepository;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Globals globals = Globals.of(spec);
+    BackupRun run =
+        new BackupRun(
+            request(),
+            StoreOption.uri(globals),
+            globals.kubeconfig(),
+            globals.context(),
+            parallelism,
+            qps,
+            burst,
+            BackupRun.DEFAULT_PAGE_SIZE);
+    JobParameters parameters = run.toJobParameters();
+    BackupCatalog catalog = new BackupCatalog(BackupStores.open(run.store()));
+    boolean resuming = jobRepository.getJobInstance(BackupJobFactory.JOB_NAME, parameters) != null;
+    if (!resuming && catalog.exists(name)) {
+      throw new IllegalArgumentException(
+          "backup '"
+              + name
+              + "' already exists in "
+              + StoreOption.describe(run.store())
+              + "; choose another name");
+    }
+    BackupProgress progress = new BackupProgress();
+    JobExecution execution;
+    ProgressReporter reporter =
+        ProgressReporter.start(spec.commandLine().getErr(), "backup " + name, progress);
+    try {
+      execution = starter.run(jobs.create(run, progress), parameters);
+    } finally {
+      reporter.close();
+    }
+    return report(execution, catalog);
+  }
+
+  private BackupRequest request() {
+    Duration keep = GoDuration.parse(ttl);
+    return new BackupRequest(
+        name,
+        includeNamespaces,
+        excludeNamespaces,
+        includeResources,
+        excludeResources,
+        clusterResources(),
+        selector,
+        orSelectors,
+        keep,
+        labels);
+  }
+
+  private IncludeClusterResources clusterResources() {
+    return switch (includeClusterResources.toLowerCase(java.util.Locale.ROOT)) {
+      case "auto" -> IncludeClusterResources.AUTO;
+      case "true" -> IncludeClusterResources.TRUE;
+      case "false" -> IncludeClusterResources.FALSE;
+      default ->
+          throw new IllegalArgumentException(
+              "--include-cluster-resources must be auto, true or false, not '"
+                  + includeClusterResources
+                  + "'");
+    };
+  }
+
+  private int report(JobExecution execution, BackupCatalog catalog) {
+    Printer printer = new Printer(spec);
+    if (execution.getStatus() != BatchStatus.COMPLETED) {
+      String reason = ExitCodes.failureOf(execution);
+      if (Globals.of(spec).output() == OutputFormat.json) {
+        printer.json(
+            new Failure(name, execution.getStatus().toString(), reason, execution.getId()));
+      }
+      spec.commandLine()
+          .getErr()
+          .println(
+              "tugboat: backup '"
+                  + name
+                  + "' "
+                  + execution.getStatus().toString().toLowerCase(java.util.Locale.ROOT)
+                  + ": "
+                  + reason
+                  + "; run the same command again to resume it");
+      return ExitCodes.FAILED;
+    }
+    PublishedBackup published = PublishedBackup.read(catalog.readMetadata(name));
+    Summary summary =
+        new Summary(
+            published.name(),
+            published.phase(),
+            published.itemsBackedUp(),
+            published.errors(),
+            published.warnings(),
+            published.expiration(),
+            execution.getId());
+    if (Globals.of(spec).output() == OutputFormat.json) {
+      printer.json(summary);
+    } else {
+      printer.line(
+          "Backup %s %s: %d items, %d errors, %d warnings; expires %s",
+          summary.name(),
+          summary.phase(),
+          summary.items(),
+          summary.errors(),
+          summary.warnings(),
+          summary.expiration());
+      if (summary.errors() > 0) {
+        printer.line(
+            "See `tugboat backup describe %s --details` and `tugboat backup logs %s`.", name, name);
+      }
+    }
+    return summary.errors() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+  }
+
+  /** The JSON result of a finished backup. */
+  record Summary(
+      String name,
+      String phase,
+      long items,
+      long errors,
+      long warnings,
+      String expiration,
+      long jobExecutionId) {}
+
+  /** The JSON result of a backup that did not finish. */
+  record Failure(String name, String status, String reason, long jobExecutionId) {}
+}
