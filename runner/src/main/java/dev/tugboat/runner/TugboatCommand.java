@@ -2,6 +2,7 @@ package dev.tugboat.runner;
 
 import dev.tugboat.runner.command.ApiResourcesCommand;
 import dev.tugboat.runner.command.ArchiveCommand;
+import dev.tugboat.runner.command.BackupCommand;
 import dev.tugboat.runner.command.VersionCommand;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -27,7 +28,8 @@ import picocli.CommandLine.ScopeType;
       HelpCommand.class,
       VersionCommand.class,
       ApiResourcesCommand.class,
-      ArchiveCommand.class
+      ArchiveCommand.class,
+      BackupCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
