@@ -68,7 +68,10 @@ class BackupCommandsTest {
     VeleroBackupDocument nightly =
         new VeleroBackupDocument(
             "nightly",
-            spec(List.of("web"), LabelSelector.parse("app=web"), Duration.ofHours(720)),
+            spec(
+                List.of("web"),
+                LabelSelector.parse("app=web,tier in (front,back),!legacy"),
+                Duration.ofHours(720)),
             new ServerVersion("v1.30.4", "1", "30"),
             new BackupOutcome(
                 Instant.parse("2099-06-01T10:00:00Z"),
@@ -177,6 +180,26 @@ class BackupCommandsTest {
         .isEqualTo("velero-backup.json: not a velero.io/v1 Backup (apiVersion v1, kind ConfigMap)");
   }
 
+  @Test
+  void listNamesAFieldOfTheWrongTypeAsTheReason() throws IOException {
+    Files.writeString(
+        storeRoot.resolve("backups/broken/velero-backup.json"),
+        """
+        {"apiVersion":"velero.io/v1","kind":"Backup","metadata":{"name":"broken"},
+         "status":{"phase":"Completed","progress":{"itemsBackedUp":"many"}}}
+        """);
+
+    RunnerFixture.Result result = run("backup", "list");
+
+    assertThat(result.out().lines())
+        .contains(
+            "broken    Unreadable        -       -        -          -                      -");
+    assertThat(result.err())
+        .isEqualTo(
+            "tugboat: warning: backup 'broken': velero-backup.json:"
+                + " status.progress.itemsBackedUp is not a number\n");
+  }
+
   // --- describe
 
   @Test
@@ -260,7 +283,7 @@ class BackupCommandsTest {
                     "name": "nightly", "phase": "Completed", "formatVersion": "1.1.0",
                     "includedNamespaces": ["web"], "excludedNamespaces": [],
                     "includedResources": [], "excludedResources": [],
-                    "labelSelector": "app=web", "orLabelSelectors": [],
+                    "labelSelector": "app=web,!legacy,tier in (back,front)", "orLabelSelectors": [],
                     "ttl": "720h0m0s", "storageLocation": "default",
                     "started": "2099-06-01T10:00:00Z", "completed": "2099-06-01T10:00:21Z",
                     "expiration": "2099-07-01T10:00:00Z",
@@ -483,7 +506,7 @@ class BackupCommandsTest {
         Excluded:        <none>
         Cluster-scoped:  auto
 
-      Label selector:  app=web
+      Label selector:  app=web,!legacy,tier in (back,front)
 
       Or label selector:  <none>
 
