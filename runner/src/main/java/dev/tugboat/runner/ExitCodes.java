@@ -5,6 +5,7 @@ import dev.tugboat.core.cluster.ClusterAccessException;
 import dev.tugboat.core.jobs.RunAlreadyCompletedException;
 import dev.tugboat.core.jobs.RunInProgressException;
 import dev.tugboat.core.store.BackupNotFoundException;
+import dev.tugboat.runner.command.BackupFileException;
 import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class ExitCodes {
         || e instanceof ClusterAccessException
         || e instanceof ArchiveFormatException
         || e instanceof BackupNotFoundException
+        || e instanceof BackupFileException
         || e instanceof NoSuchFileException
         || e instanceof RunAlreadyCompletedException
         || e instanceof JobExecutionException) {

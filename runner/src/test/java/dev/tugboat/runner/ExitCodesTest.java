@@ -7,6 +7,7 @@ import dev.tugboat.core.cluster.ClusterAccessException;
 import dev.tugboat.core.jobs.RunAlreadyCompletedException;
 import dev.tugboat.core.jobs.RunInProgressException;
 import dev.tugboat.core.store.BackupNotFoundException;
+import dev.tugboat.runner.command.BackupFileException;
 import java.io.IOException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,10 @@ class ExitCodesTest {
     assertThat(ExitCodes.forException(new UnsafeArchiveEntryException("x"))).isEqualTo(4);
     assertThat(ExitCodes.forException(new IllegalArgumentException("x"))).isEqualTo(4);
     assertThat(ExitCodes.forException(new BackupNotFoundException("nightly", "file:///b")))
+        .isEqualTo(4);
+    assertThat(
+            ExitCodes.forException(
+                new BackupFileException("nightly", "/b", "nightly-logs.gz is absent")))
         .isEqualTo(4);
     assertThat(ExitCodes.forException(new IOException("connection reset"))).isEqualTo(1);
     assertThat(ExitCodes.forException(new IllegalStateException("x"))).isEqualTo(1);

@@ -6,9 +6,9 @@ import dev.tugboat.backup.publish.ArchiveAssembly;
 import dev.tugboat.backup.publish.BackupLog;
 import dev.tugboat.backup.staging.StagedSegment;
 import dev.tugboat.backup.staging.StagingArea;
+import dev.tugboat.backup.velero.BackupMetadata;
 import dev.tugboat.backup.velero.BackupOutcome;
 import dev.tugboat.backup.velero.BackupPhase;
-import dev.tugboat.backup.velero.PublishedBackup;
 import dev.tugboat.backup.velero.ResultsDocument;
 import dev.tugboat.backup.velero.VeleroBackupDocument;
 import dev.tugboat.core.jobs.CrashPoint;
@@ -39,12 +39,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * refusing a name that is taken.
  */
 final class PublishTasklet implements Tasklet {
-
-  /** The annotation holding the archive's SHA-256, which restore verifies. */
-  static final String SHA256_ANNOTATION = "tugboat.dev/sha256";
-
-  /** The annotation naming the run that published the backup. */
-  static final String RUN_ANNOTATION = "tugboat.dev/run";
 
   /** Reached just before {@code velero-backup.json} is written. */
   static final String BEFORE_METADATA = "backup.before-metadata";
@@ -82,8 +76,8 @@ final class PublishTasklet implements Tasklet {
       publish(catalog, staging, jobExecution, job);
     }
     staging.deleteAll();
-    PublishedBackup published = PublishedBackup.read(catalog.readMetadata(name));
-    if (published.phase().equals(BackupPhase.PARTIALLY_FAILED.veleroName())) {
+    BackupMetadata published = BackupMetadata.parse(catalog.readMetadata(name));
+    if (BackupPhase.PARTIALLY_FAILED.veleroName().equals(published.phase())) {
       contribution.setExitStatus(
           new ExitStatus(
               PARTIALLY_FAILED,
@@ -147,7 +141,11 @@ final class PublishTasklet implements Tasklet {
                   request.spec(),
                   job.serverVersion(),
                   outcome,
-                  Map.of(SHA256_ANNOTATION, archive.sha256(), RUN_ANNOTATION, job.run()));
+                  Map.of(
+                      BackupMetadata.SHA256_ANNOTATION,
+                      archive.sha256(),
+                      BackupMetadata.RUN_ANNOTATION,
+                      job.run()));
           CrashPoint.reach(BEFORE_METADATA);
           document.writeTo(out);
         };
@@ -187,7 +185,7 @@ final class PublishTasklet implements Tasklet {
    * @throws IllegalStateException when another run published a backup of that name meanwhile
    */
   private void requirePublishedBy(String run, byte[] metadata) {
-    if (!run.equals(PublishedBackup.read(metadata).annotations().get(RUN_ANNOTATION))) {
+    if (!run.equals(BackupMetadata.parse(metadata).run())) {
       throw new IllegalStateException(
           "backup '"
               + request.name()

@@ -2,10 +2,19 @@ package dev.tugboat.runner.command;
 
 import picocli.CommandLine.Command;
 
-/** Commands on backups: make them, and read, fetch and delete those in the store. */
+/** Commands on backups: make them, and read, fetch and delete those of a store (--store). */
 @Command(
     name = "backup",
     description =
-        "Back up cluster resources to the store, in Velero's format, and manage the backups there.",
-    subcommands = {BackupCreateCommand.class})
+        "Back up a cluster to the store (--store) in Velero's format; list, describe, download and delete"
+            + " the backups there.",
+    // One class per subcommand; add new ones here.
+    subcommands = {
+      BackupCreateCommand.class,
+      BackupListCommand.class,
+      BackupDescribeCommand.class,
+      BackupLogsCommand.class,
+      BackupDownloadCommand.class,
+      BackupDeleteCommand.class
+    })
 public class BackupCommand {}

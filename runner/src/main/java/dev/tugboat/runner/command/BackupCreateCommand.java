@@ -5,8 +5,8 @@ import dev.tugboat.backup.job.BackupProgress;
 import dev.tugboat.backup.job.BackupRequest;
 import dev.tugboat.backup.job.BackupRun;
 import dev.tugboat.backup.plan.IncludeClusterResources;
+import dev.tugboat.backup.velero.BackupMetadata;
 import dev.tugboat.backup.velero.GoDuration;
-import dev.tugboat.backup.velero.PublishedBackup;
 import dev.tugboat.core.cluster.ClusterSettings;
 import dev.tugboat.core.jobs.JobRunStarter;
 import dev.tugboat.core.store.BackupCatalog;
@@ -16,7 +16,7 @@ import dev.tugboat.runner.Globals;
 import dev.tugboat.runner.OutputFormat;
 import dev.tugboat.runner.Printer;
 import dev.tugboat.runner.ProgressReporter;
-import dev.tugboat.runner.StoreOption;
+import dev.tugboat.runner.Stores;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -163,7 +163,7 @@ public class BackupCreateCommand implements Callable<Integer> {
     BackupRun run =
         new BackupRun(
             request(),
-            StoreOption.uri(globals),
+            Stores.uri(globals),
             globals.kubeconfig(),
             globals.context(),
             parallelism,
@@ -178,7 +178,7 @@ public class BackupCreateCommand implements Callable<Integer> {
           "backup '"
               + name
               + "' already exists in "
-              + StoreOption.describe(run.store())
+              + Stores.describe(run.store())
               + "; choose another name");
     }
     BackupProgress progress = new BackupProgress();
@@ -241,7 +241,7 @@ public class BackupCreateCommand implements Callable<Integer> {
                   + "; run the same command again to resume it");
       return ExitCodes.FAILED;
     }
-    PublishedBackup published = PublishedBackup.read(catalog.readMetadata(name));
+    BackupMetadata published = BackupMetadata.parse(catalog.readMetadata(name));
     Summary summary =
         new Summary(
             published.name(),
