@@ -578,12 +578,6 @@ class BackupCommandsTest {
     return backup.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static byte[] bytes(BodyWriter document) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    document.writeTo(out);
-    return out.toByteArray();
-  }
-
   private static byte[] gzip(String text) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream out = new GZIPOutputStream(bytes)) {
