@@ -100,7 +100,7 @@ public final class RelatedItemsCollector {
         default -> run.stageWanted(type, resource.get());
       }
     }
-    return run.out.finish(run.problems);
+    return run.finish();
   }
 
   /** One collection: what the scan found, and what is staged so far. */
@@ -210,6 +210,10 @@ public final class RelatedItemsCollector {
           ObjectReferences.ofClaim(ref.namespace(), ref.name(), object.get(), wanted);
         }
       }
+    }
+
+    RelatedItems finish() throws IOException {
+      return out.finish(problems);
     }
 
     /** Velero's namespace tracker: labels that match the selection, or a staged object. */

@@ -194,6 +194,34 @@ class RelatedItemsCollectorTest {
   }
 
   @Test
+  void theRolesOfExcludedOrStagedBindingsArePulledIn() throws IOException {
+    cluster.add(BINDINGS, binding("builders", "edit", serviceAccount("shop", "builder")));
+    cluster.add(ROLES, clusterObject(ROLES, "edit"));
+    StagedSegment accounts =
+        stage(
+            "serviceaccounts@shop",
+            SERVICE_ACCOUNTS,
+            namespaced(SERVICE_ACCOUNTS, "shop", "builder"));
+    StagedSegment bindings =
+        stage(
+            "clusterrolebindings.rbac.authorization.k8s.io@cluster",
+            BINDINGS,
+            binding("builders", "edit", serviceAccount("shop", "builder")));
+    Selection excludingBindings =
+        Selection.builder().excludeResources(List.of("clusterrolebindings")).build();
+
+    RelatedItems whenStaged =
+        collect(Selection.all(), IncludeClusterResources.TRUE, List.of(accounts, bindings));
+    List<String> stagedWhenStaged = keys(readTarget(whenStaged));
+    RelatedItems whenExcluded =
+        collect(excludingBindings, IncludeClusterResources.TRUE, List.of(accounts));
+
+    assertThat(stagedWhenStaged).containsExactly("clusterroles.rbac.authorization.k8s.io edit");
+    assertThat(keys(readTarget(whenExcluded)))
+        .containsExactly("clusterroles.rbac.authorization.k8s.io edit");
+  }
+
+  @Test
   void customResourcesPullInTheDefinitionOfTheirTypeOnly() throws IOException {
     cluster.add(DEFINITIONS, definition("example.com", "widgets"));
     cluster.add(DEFINITIONS, definition("example.com", "gadgets"));
@@ -363,14 +391,18 @@ class RelatedItemsCollectorTest {
     RelatedItems related =
         collect(Selection.all(), IncludeClusterResources.AUTO, List.of(accounts));
 
-    assertThat(related.chunks()).isZero();
-    assertThat(related.problems()).hasSize(1);
-    Problem problem = related.problems().get(0);
-    assertThat(problem.error()).isTrue();
-    assertThat(problem.namespace()).isEmpty();
-    assertThat(problem.message())
-        .startsWith("LIST rbac.authorization.k8s.io/v1 clusterrolebindings (cluster-scoped) failed")
-        .endsWith("(to find the bindings of the backup's service accounts)");
+    assertThat(related)
+        .isEqualTo(
+            new RelatedItems(
+                0,
+                0,
+                List.of(
+                    new Problem(
+                        true,
+                        "",
+                        "LIST rbac.authorization.k8s.io/v1 clusterrolebindings (cluster-scoped)"
+                            + " failed: HTTP 403 Forbidden: scripted failure 403 (to find the"
+                            + " bindings of the backup's service accounts)"))));
   }
 
   @Test
