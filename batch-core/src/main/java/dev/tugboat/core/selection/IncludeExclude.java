@@ -18,10 +18,15 @@ final class IncludeExclude<V> {
   }
 
   boolean includes(V value) {
-    if (excludes.stream().anyMatch(pattern -> pattern.test(value))) {
+    if (excludes(value)) {
       return false;
     }
     return includes.isEmpty() || includes.stream().anyMatch(pattern -> pattern.test(value));
+  }
+
+  /** Whether an exclude pattern matches the value, whatever the include list says. */
+  boolean excludes(V value) {
+    return excludes.stream().anyMatch(pattern -> pattern.test(value));
   }
 
   /** Whether the include list takes every value (excludes may still remove some). */

@@ -91,6 +91,33 @@ public final class Selection {
   }
 
   /**
+   * Whether an exclude pattern names this type, whatever the include list says. Velero leaves out
+   * an object that a backed-up one depends on (an "additional item") only when its type is excluded
+   * this way: not being in the include list does not keep it out.
+   */
+  public boolean excludesResource(ApiResource resource) {
+    return resources.excludes(resource);
+  }
+
+  /**
+   * Whether objects are filtered by their labels: a label selector or OR-selectors, none of which
+   * matches everything.
+   */
+  public boolean hasLabelFilter() {
+    return !labelSelectors.isEmpty();
+  }
+
+  /**
+   * Whether labels pass the label filter alone (always, without one).
+   *
+   * @param labels the object's labels; null meaning none
+   */
+  public boolean matchesLabels(Map<String, String> labels) {
+    return labelSelectors.isEmpty()
+        || labelSelectors.stream().anyMatch(selector -> selector.matches(labels));
+  }
+
+  /**
    * Whether an object passes the namespace, name and label filters. The resource filter is checked
    * separately, with {@link #includesResource}.
    *
@@ -102,8 +129,7 @@ public final class Selection {
     boolean clusterScoped = namespace == null || namespace.isEmpty();
     return (clusterScoped || includesNamespace(namespace))
         && names.includes(name)
-        && (labelSelectors.isEmpty()
-            || labelSelectors.stream().anyMatch(selector -> selector.matches(labels)));
+        && matchesLabels(labels);
   }
 
   /**

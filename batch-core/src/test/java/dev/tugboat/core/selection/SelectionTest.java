@@ -182,6 +182,41 @@ class SelectionTest {
   }
 
   @Test
+  void tellsWhetherLabelsAreFilteredAndMatchesLabelsAlone() {
+    Selection orSelectors =
+        Selection.builder()
+            .includeNames(List.of("web-*"))
+            .orLabelSelectors(List.of("app=web", "tier=db"))
+            .build();
+
+    assertThat(orSelectors.hasLabelFilter()).isTrue();
+    assertThat(orSelectors.matchesLabels(Map.of("tier", "db"))).isTrue();
+    assertThat(orSelectors.matchesLabels(Map.of("app", "api"))).isFalse();
+    assertThat(orSelectors.matchesLabels(null)).isFalse();
+    assertThat(Selection.builder().labelSelector("app=web").build().hasLabelFilter()).isTrue();
+    assertThat(Selection.all().hasLabelFilter()).isFalse();
+    assertThat(Selection.all().matchesLabels(null)).isTrue();
+    assertThat(
+            Selection.builder().orLabelSelectors(List.of("app=web", "")).build().hasLabelFilter())
+        .isFalse();
+  }
+
+  @Test
+  void excludesResourceOnlyWhenAnExcludePatternNamesIt() {
+    Selection selection =
+        Selection.builder()
+            .includeResources(List.of("deployments.apps"))
+            .excludeResources(List.of("events"))
+            .build();
+
+    assertThat(selection.excludesResource(RESOURCES.get("events"))).isTrue();
+    assertThat(selection.excludesResource(RESOURCES.get("events.events.k8s.io"))).isTrue();
+    assertThat(selection.includesResource(RESOURCES.get("pods"))).isFalse();
+    assertThat(selection.excludesResource(RESOURCES.get("pods"))).isFalse();
+    assertThat(selection.excludesResource(RESOURCES.get("deployments.apps"))).isFalse();
+  }
+
+  @Test
   void rejectsLabelSelectorTogetherWithOrSelectors() {
     assertThatIllegalArgumentException()
         .isThrownBy(
