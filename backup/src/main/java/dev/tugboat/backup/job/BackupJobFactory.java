@@ -89,6 +89,13 @@ public final class BackupJobFactory {
         .next(list)
         .next(
             tasklet(
+                RelatedItemsTasklet.NAME,
+                phase(
+                    BackupProgress.Phase.COLLECTING_RELATED,
+                    progress,
+                    new RelatedItemsTasklet(jobRepository, api, store, request, run.pageSize()))))
+        .next(
+            tasklet(
                 "publish",
                 phase(
                     BackupProgress.Phase.PUBLISHING,

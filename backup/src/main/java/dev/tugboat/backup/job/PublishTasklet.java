@@ -1,15 +1,14 @@
 package dev.tugboat.backup.job;
 
-import dev.tugboat.backup.plan.ListPartition;
 import dev.tugboat.backup.plan.Skipped;
 import dev.tugboat.backup.publish.ArchiveAssembly;
-import dev.tugboat.backup.publish.BackupLog;
+import dev.tugboat.backup.publish.BackupReport;
+import dev.tugboat.backup.related.Problem;
 import dev.tugboat.backup.staging.StagedSegment;
 import dev.tugboat.backup.staging.StagingArea;
 import dev.tugboat.backup.velero.BackupMetadata;
 import dev.tugboat.backup.velero.BackupOutcome;
 import dev.tugboat.backup.velero.BackupPhase;
-import dev.tugboat.backup.velero.ResultsDocument;
 import dev.tugboat.backup.velero.VeleroBackupDocument;
 import dev.tugboat.core.jobs.CrashPoint;
 import dev.tugboat.core.store.BackupCatalog;
@@ -89,96 +88,79 @@ final class PublishTasklet implements Tasklet {
   private void publish(
       BackupCatalog catalog, StagingArea staging, JobExecution jobExecution, BackupJobContext job)
       throws IOException {
-    BackupLog backupLog = new BackupLog(request.name(), clock);
-    ResultsDocument results = new ResultsDocument();
-    Counts counts = new Counts();
-    backupLog.info("Backing up " + request.selection());
-    for (Skipped skipped : job.plan().skipped()) {
-      backupLog.info("Skipping " + skipped);
-    }
-    for (String warning : job.discoveryWarnings()) {
-      backupLog.warning(warning);
-      results.warnings().addVelero(warning);
-      counts.warnings++;
-    }
+    BackupReport report = new BackupReport(request.name(), clock);
+    report.info("Backing up " + request.selection());
+    job.plan().skipped().stream().map(Skipped::toString).forEach(s -> report.info("Skipping " + s));
+    job.discoveryWarnings().forEach(report::backupWarning);
+
     List<StagedSegment> segments = new ArrayList<>();
     for (StagedPartitions.Outcome outcome : StagedPartitions.of(jobRepository, jobExecution, job)) {
-      ListPartition partition = outcome.partition();
       if (outcome.segment().chunks() > 0) {
         segments.add(outcome.segment());
-        backupLog.info("Listed " + outcome.items() + " items of " + partition.key());
+        report.info("Listed " + outcome.items() + " items of " + outcome.partition().key());
       }
+      String namespace = outcome.partition().namespaceToList();
       outcome
           .problem()
-          .ifPresent(
-              problem -> {
-                String namespace = partition.namespaceToList();
-                if (problem.error()) {
-                  backupLog.error(problem.message());
-                  counts.errors++;
-                  addTo(results.errors(), namespace, problem.message());
-                } else {
-                  backupLog.warning(problem.message());
-                  counts.warnings++;
-                  addTo(results.warnings(), namespace, problem.message());
-                }
-              });
+          .ifPresent(problem -> report.problem(problem.error(), namespace, problem.message()));
     }
+    RelatedOutcome related =
+        RelatedOutcome.from(
+            jobRepository
+                .getLastStepExecution(jobExecution.getJobInstance(), RelatedItemsTasklet.NAME)
+                .getExecutionContext());
+    segments.add(related.segment());
+    report.info("Added " + related.items() + " related items");
+    for (Problem problem : related.problems()) {
+      String namespace = problem.namespace().isEmpty() ? null : problem.namespace();
+      report.problem(problem.error(), namespace, problem.message());
+    }
+
     ArchiveAssembly archive = new ArchiveAssembly(staging, segments, clock);
-    BodyWriter metadata =
-        out -> {
-          BackupOutcome outcome =
-              new BackupOutcome(
-                  job.started(),
-                  clock.instant(),
-                  Math.toIntExact(archive.itemCount()),
-                  Math.toIntExact(archive.itemCount()),
-                  counts.warnings,
-                  counts.errors);
-          VeleroBackupDocument document =
-              new VeleroBackupDocument(
-                  request.name(),
-                  request.spec(),
-                  job.serverVersion(),
-                  outcome,
-                  Map.of(
-                      BackupMetadata.SHA256_ANNOTATION,
-                      archive.sha256(),
-                      BackupMetadata.RUN_ANNOTATION,
-                      job.run()));
-          CrashPoint.reach(BEFORE_METADATA);
-          document.writeTo(out);
-        };
     BodyWriter logs =
         out -> {
-          backupLog.info(
+          report.info(
               "Backed up "
                   + archive.itemCount()
                   + " items: "
-                  + counts.errors
+                  + report.errors()
                   + " errors, "
-                  + counts.warnings
+                  + report.warnings()
                   + " warnings");
-          backupLog.writeTo(out);
+          report.log().writeTo(out);
+        };
+    BodyWriter metadata =
+        out -> {
+          CrashPoint.reach(BEFORE_METADATA);
+          veleroBackup(job, archive, report).writeTo(out);
         };
     catalog.publish(
         request.name(),
         archive,
         Map.of(
             StoreLayout.backupResourceList(request.name()), archive.resourceList(),
-            StoreLayout.backupResults(request.name()), results,
+            StoreLayout.backupResults(request.name()), report.results(),
             StoreLayout.backupLogs(request.name()), logs),
         metadata);
     log.info("Backup {} published: {} items", request.name(), archive.itemCount());
   }
 
-  private static void addTo(
-      dev.tugboat.backup.velero.Result result, String namespace, String message) {
-    if (namespace == null) {
-      result.addCluster(message);
-    } else {
-      result.addNamespace(namespace, message);
-    }
+  private VeleroBackupDocument veleroBackup(
+      BackupJobContext job, ArchiveAssembly archive, BackupReport report) {
+    int items = Math.toIntExact(archive.itemCount());
+    BackupOutcome outcome =
+        new BackupOutcome(
+            job.started(), clock.instant(), items, items, report.warnings(), report.errors());
+    return new VeleroBackupDocument(
+        request.name(),
+        request.spec(),
+        job.serverVersion(),
+        outcome,
+        Map.of(
+            BackupMetadata.SHA256_ANNOTATION,
+            archive.sha256(),
+            BackupMetadata.RUN_ANNOTATION,
+            job.run()));
   }
 
   /**
@@ -191,11 +173,5 @@ final class PublishTasklet implements Tasklet {
               + request.name()
               + "' was published by another run while this one ran; use another name");
     }
-  }
-
-  /** Errors and warnings counted for the Backup object's status. */
-  private static final class Counts {
-    int errors;
-    int warnings;
   }
 }
