@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,8 +25,10 @@ import java.util.stream.Stream;
  *
  * <p>An object is written to a dot-prefixed partial file next to its final place ({@code
  * .<file>.partial-<random>}), synced, then renamed atomically, so readers never see half an object.
- * Partial files left by a crash are never listed: dot-prefixed names are not valid keys. Objects
- * are created readable by their owner only, since backups hold Secret data.
+ * Partial files left by a crash are never listed (dot-prefixed names are not valid keys), and the
+ * next write or delete of the same key removes them: a key has one writer at a time (a job's run
+ * lease sees to that), so another partial file of it can only be a crashed writer's. Objects are
+ * created readable by their owner only, since backups hold Secret data.
  */
 public final class LocalBackupStore extends AbstractBackupStore {
 
@@ -60,6 +63,7 @@ public final class LocalBackupStore extends AbstractBackupStore {
         channel.force(true);
       }
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+      deleteCrashedPartials(target);
     } catch (Throwable failure) {
       discard(partial, failure);
       throw failure;
@@ -110,7 +114,8 @@ public final class LocalBackupStore extends AbstractBackupStore {
       return; // a folder is not an object: there is no such object to delete
     }
     try {
-      if (Files.deleteIfExists(file)) {
+      boolean deleted = Files.deleteIfExists(file);
+      if (deleteCrashedPartials(file) || deleted) {
         pruneEmptyFolders(file.getParent());
       }
     } catch (IOException e) {
@@ -126,6 +131,26 @@ public final class LocalBackupStore extends AbstractBackupStore {
     } catch (IOException e) {
       throw new StoreException("cannot write '" + key + "' in " + location(), e);
     }
+  }
+
+  /**
+   * Deletes the partial files of {@code target} other writers left behind.
+   *
+   * @return whether there were any
+   */
+  private static boolean deleteCrashedPartials(Path target) throws IOException {
+    Path folder = target.getParent();
+    if (!Files.isDirectory(folder)) {
+      return false;
+    }
+    String partialPrefix = "." + target.getFileName() + ".partial-";
+    boolean found = false;
+    try (DirectoryStream<Path> partials = Files.newDirectoryStream(folder, partialPrefix + "*")) {
+      for (Path partial : partials) {
+        found |= Files.deleteIfExists(partial);
+      }
+    }
+    return found;
   }
 
   private void discard(Path partial, Throwable failure) {

@@ -66,6 +66,28 @@ class LocalBackupStoreTest extends BackupStoreContract {
   }
 
   @Test
+  void theNextWriteOfAKeyRemovesPartialFilesACrashLeft() throws IOException {
+    Files.createDirectories(root.resolve("backups/a"));
+    Files.writeString(root.resolve("backups/a/.a.tar.gz.partial-123"), "half");
+    Files.writeString(root.resolve("backups/a/.other.partial-456"), "another key's");
+
+    store.write("backups/a/a.tar.gz", out -> out.write(1));
+
+    assertThat(fileNames(root.resolve("backups/a")))
+        .containsExactlyInAnyOrder("a.tar.gz", ".other.partial-456");
+  }
+
+  @Test
+  void deletingAKeyRemovesItsCrashedPartialFilesAndPrunesTheFolder() throws IOException {
+    Files.createDirectories(root.resolve("backups/a"));
+    Files.writeString(root.resolve("backups/a/.velero-backup.json.partial-123"), "half");
+
+    store.delete("backups/a/velero-backup.json");
+
+    assertThat(root).isEmptyDirectory();
+  }
+
+  @Test
   void deletePrunesFoldersLeftEmptyButNotTheRoot() throws IOException {
     store.write("backups/a/deep/file", out -> out.write(1));
     store.write("restores/r/file", out -> out.write(1));
