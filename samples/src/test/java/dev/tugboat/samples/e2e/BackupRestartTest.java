@@ -1,0 +1,105 @@
+package dev.tugboat.samples.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tugboat.core.testing.ChildJvm;
+import dev.tugboat.core.testing.ProcessOutput;
+import dev.tugboat.runner.TugboatApplication;
+import dev.tugboat.samples.sandbox.SandboxExtension;
+import dev.tugboat.samples.sandbox.seed.Seeds;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A backup whose process dies (crash points halt the JVM as {@code kill -9} would) completes when
+ * the same command runs again, and equals a backup of the same cluster that was never interrupted.
+ */
+class BackupRestartTest {
+
+  private static final String NAME = "restarted";
+
+  @RegisterExtension
+  static SandboxExtension sandbox =
+      SandboxExtension.builder()
+          .options(options -> options.seed(Seeds.named("generated:3x40")).simulation(false))
+          .build();
+
+  @RegisterExtension static TugboatInProcess tugboat = new TugboatInProcess();
+
+  private static VeleroArchiveCheck.CheckedBackup uninterrupted;
+
+  @BeforeAll
+  static void backUpWithoutInterruption() throws IOException {
+    TugboatInProcess.Result result =
+        tugboat.run(
+            "backup",
+            "create",
+            NAME,
+            "--kubeconfig",
+            sandbox.kubeconfig().toString(),
+            "--store",
+            tugboat.storeUri());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    uninterrupted = VeleroArchiveCheck.check(StoreContents.ofFolder(tugboat.store()), NAME);
+    assertThat(uninterrupted.items()).hasSizeGreaterThan(100);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"backup.archive-item#5", "backup.before-metadata"})
+  void aRerunAfterACrashCompletesTheSameBackup(String crashPoint, @TempDir Path home)
+      throws Exception {
+    Path store = home.resolve("store");
+
+    Run crashed = run(home, store, List.of("-Dtugboat.crash-at=" + crashPoint));
+    assertThat(crashed.exitCode()).as(crashed.output()).isEqualTo(137);
+    assertThat(Files.exists(store.resolve("backups/" + NAME + "/velero-backup.json"))).isFalse();
+
+    Run rerun = run(home, store, List.of());
+    assertThat(rerun.exitCode()).as(rerun.output()).isZero();
+    StoreContents contents = StoreContents.ofFolder(store);
+    // Known defect (batch-core LocalBackupStore): the write the crash cut short leaves its hidden
+    // ".<file>.partial-<n>" file behind, and nothing removes it. Pinned here so that the fix shows;
+    // the checker itself rejects it.
+    List<String> leftovers =
+        contents.objects().keySet().stream().filter(key -> key.contains(".partial-")).toList();
+    assertThat(leftovers).hasSize(1);
+    contents.objects().keySet().removeAll(leftovers);
+    VeleroArchiveCheck.CheckedBackup resumed = VeleroArchiveCheck.check(contents, NAME);
+    assertThat(resumed.entries()).containsExactlyElementsOf(uninterrupted.entries());
+    assertThat(resumed.items()).containsExactlyEntriesOf(uninterrupted.items());
+  }
+
+  private record Run(int exitCode, String output) {}
+
+  private static Run run(Path home, Path store, List<String> jvmOptions) throws Exception {
+    List<String> options = new ArrayList<>(List.of("-Xmx256m", "-Dtugboat.home=" + home));
+    options.addAll(jvmOptions);
+    Process process =
+        ChildJvm.start(
+            TugboatApplication.class,
+            options,
+            List.of(
+                "backup",
+                "create",
+                NAME,
+                "--kubeconfig",
+                sandbox.kubeconfig().toString(),
+                "--store",
+                store.toUri().toString()));
+    ProcessOutput output = ProcessOutput.drain(process);
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("tugboat did not finish within 60 s:\n" + output.text());
+    }
+    return new Run(process.exitValue(), output.text());
+  }
+}
