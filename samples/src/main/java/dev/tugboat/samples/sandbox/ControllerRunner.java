@@ -82,10 +82,24 @@ final class ControllerRunner implements AutoCloseable {
    * @return false if that did not happen within {@code timeout}
    */
   boolean awaitIdle(Duration timeout) throws InterruptedException {
+    return await(timeout, false);
+  }
+
+  /**
+   * Waits until no controller is due, running or requeued for later: the cluster will not change by
+   * itself any more.
+   *
+   * @return false if that did not happen within {@code timeout}
+   */
+  boolean awaitSettled(Duration timeout) throws InterruptedException {
+    return await(timeout, true);
+  }
+
+  private boolean await(Duration timeout, boolean includingLater) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     lock.lock();
     try {
-      while (busy || !dueNow(System.nanoTime()).isEmpty()) {
+      while (busy || !(includingLater ? due.isEmpty() : dueNow(System.nanoTime()).isEmpty())) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;

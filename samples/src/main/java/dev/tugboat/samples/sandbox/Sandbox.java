@@ -187,6 +187,16 @@ public final class Sandbox implements AutoCloseable {
     return controllers.awaitIdle(timeout);
   }
 
+  /**
+   * Waits until the controllers have nothing left to do, now or later (a Job's pods finishing
+   * included), so that the cluster stays as it is until someone changes it.
+   *
+   * @return false if they were still busy after {@code timeout}
+   */
+  public boolean awaitSettled(Duration timeout) throws InterruptedException {
+    return controllers.awaitSettled(timeout);
+  }
+
   /** Stops serving and ends every watch. */
   @Override
   public void close() {

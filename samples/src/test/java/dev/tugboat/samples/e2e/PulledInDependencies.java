@@ -3,12 +3,11 @@ package dev.tugboat.samples.e2e;
 import java.util.Set;
 
 /**
- * The place for the backup's dependency rules (issue 4: a namespace-scoped backup pulls in its
- * Namespace objects, the PV and StorageClass of each PVC, each Pod's PriorityClass, the
- * ClusterRoleBindings and ClusterRoles of its ServiceAccounts, the CRD of each custom resource).
- * They are being added to the job's {@code related} step; until their own end-to-end tests are
- * written here, the other tests accept these items beside what they select, and check nothing else
- * about them.
+ * The cluster-scoped types a namespace-scoped backup pulls in (its Namespace objects, the PV and
+ * StorageClass of each PVC, each Pod's PriorityClass, the ClusterRoleBindings and ClusterRoles of
+ * its ServiceAccounts, the CRD of each custom resource). {@code
+ * BackupContentsTest.aNamespaceBackupBringsWhatItsObjectsNeed} checks them exactly; the filter
+ * tests accept them beside what they select, and the related step's unit tests cover each rule.
  */
 final class PulledInDependencies {
 

@@ -97,6 +97,15 @@ class DemoClusterTest {
   }
 
   @Test
+  void awaitSettledWaitsForTheJobsPodToFinish() throws InterruptedException {
+    assertThat(sandbox.sandbox().awaitSettled(Duration.ofSeconds(30))).isTrue();
+
+    List<JsonObject> jobPods = api.list("v1", "pods", "batch", "job-name=reindex-orders");
+    assertThat(jobPods).hasSize(1);
+    assertThat(JsonFields.string(jobPods.get(0), "status", "phase")).isEqualTo("Succeeded");
+  }
+
+  @Test
   void servesTheEstablishedCustomResourceDefinitionAndItsWidgets() {
     JsonObject definition =
         api.get(
