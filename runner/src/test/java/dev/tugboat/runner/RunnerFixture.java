@@ -30,10 +30,9 @@ final class RunnerFixture implements BeforeAllCallback, AfterAllCallback {
   @Override
   public void beforeAll(ExtensionContext extensionContext) throws IOException {
     home = Files.createTempDirectory("tugboat-home");
-    context =
-        new SpringApplicationBuilder(TugboatApplication.class)
-            .properties("tugboat.home=" + home)
-            .run();
+    // As a command-line property: builder properties are defaults, which application.yaml's
+    // tugboat.home overrides, so every test would share (and lock) ~/.tugboat's job repository.
+    context = new SpringApplicationBuilder(TugboatApplication.class).run("--tugboat.home=" + home);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.tugboat.backup.collect;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.tugboat.backup.plan.ListPartition;
@@ -23,7 +24,11 @@ public final class ItemAdmission implements ItemProcessor<JsonObject, StagedItem
   /** The label with which an object opts out of every backup. */
   public static final String EXCLUDE_FROM_BACKUP_LABEL = "velero.io/exclude-from-backup";
 
-  private static final Gson COMPACT = new Gson();
+  // The object as the server sent it: Gson by default drops null fields (a Deployment's
+  // spec.template.metadata.creationTimestamp is one) and turns every =, &, <, > and ' into a
+  // unicode escape, which the archive's readers (and people grepping it) do not expect.
+  private static final Gson COMPACT =
+      new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
   private final ListPartition partition;
   private final Selection selection;

@@ -72,9 +72,14 @@ public final class BackupLog implements BodyWriter {
         case '"' -> quoted.append("\\\"");
         case '\\' -> quoted.append("\\\\");
         case '\n' -> quoted.append("\\n");
+        case '\r' -> quoted.append("\\r");
         case '\t' -> quoted.append("\\t");
+        case '\b' -> quoted.append("\\b");
+        case '\f' -> quoted.append("\\f");
+        case 0x07 -> quoted.append("\\a");
+        case 0x0b -> quoted.append("\\v");
         default -> {
-          if (c < 0x20) {
+          if (c < 0x20 || c == 0x7f) {
             quoted.append(String.format("\\x%02x", (int) c));
           } else {
             quoted.append(c);

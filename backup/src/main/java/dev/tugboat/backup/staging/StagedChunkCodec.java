@@ -8,10 +8,12 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UTFDataFormatException;
 import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 
 /**
  * The bytes of a staged chunk: a gzip stream (fastest level: staging is read once, soon) of
@@ -50,10 +52,11 @@ final class StagedChunkCodec {
    */
   static int read(InputStream in, StagedItemConsumer consumer, String chunkName)
       throws IOException {
-    DataInputStream data =
-        new DataInputStream(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16));
-    int count = 0;
-    try {
+    // Opened inside the try: a chunk cut within its gzip header fails in the constructor. Closed
+    // here so that each chunk's inflater is released at once, not when collected.
+    try (DataInputStream data =
+        new DataInputStream(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16))) {
+      int count = 0;
       while (true) {
         int length = data.readInt();
         if (length == END) {
@@ -78,6 +81,8 @@ final class StagedChunkCodec {
       }
     } catch (EOFException e) {
       throw new IOException("staged chunk " + chunkName + " is cut short", e);
+    } catch (ZipException | UTFDataFormatException e) {
+      throw new IOException("staged chunk " + chunkName + " is damaged: " + e.getMessage(), e);
     }
   }
 

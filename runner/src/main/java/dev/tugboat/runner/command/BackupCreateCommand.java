@@ -195,6 +195,10 @@ public class BackupCreateCommand implements Callable<Integer> {
 
   private BackupRequest request() {
     Duration keep = GoDuration.parse(ttl);
+    // Checked here too, to name the option and the value as the user wrote them.
+    if (keep.isNegative() || keep.isZero()) {
+      throw new IllegalArgumentException("--ttl must be positive, not " + ttl);
+    }
     return new BackupRequest(
         name,
         includeNamespaces,

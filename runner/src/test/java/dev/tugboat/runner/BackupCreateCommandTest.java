@@ -1,0 +1,170 @@
+package dev.tugboat.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tugboat.backup.velero.BackupOutcome;
+import dev.tugboat.backup.velero.BackupSpec;
+import dev.tugboat.backup.velero.VeleroBackupDocument;
+import dev.tugboat.core.cluster.ServerVersion;
+import dev.tugboat.core.selection.LabelSelector;
+import dev.tugboat.core.store.BackupCatalog;
+import dev.tugboat.core.store.LocalBackupStore;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tugboat backup create} refusing what it can tell is wrong before it reaches a cluster: its
+ * kubeconfig points at a port nothing listens on, so a command that tried to connect would fail
+ * with a connection error instead of the expected message.
+ */
+class BackupCreateCommandTest {
+
+  @RegisterExtension static final RunnerFixture runner = new RunnerFixture();
+
+  @TempDir Path work;
+
+  private Path storeRoot;
+  private Path kubeconfig;
+
+  @BeforeEach
+  void prepare() throws IOException {
+    storeRoot = work.resolve("store");
+    kubeconfig = work.resolve("kubeconfig");
+    Files.writeString(
+        kubeconfig,
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: nowhere
+          cluster:
+            server: https://127.0.0.1:%d
+        users:
+        - name: nobody
+          user:
+            token: not-a-real-token
+        contexts:
+        - name: nowhere
+          context:
+            cluster: nowhere
+            user: nobody
+        current-context: nowhere
+        """
+            .formatted(unusedPort()));
+  }
+
+  @Test
+  void anInvalidNameIsRefusedWithItsReason() {
+    RunnerFixture.Result result = create("Nightly_1");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.PRECONDITION);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .startsWith("tugboat: invalid backup name 'Nightly_1': it must be a lowercase RFC 1123")
+        .endsWith("digit\n")
+        .hasLineCount(1);
+  }
+
+  @Test
+  void anUnknownClusterResourcesModeIsRefused() {
+    RunnerFixture.Result result = create("nightly", "--include-cluster-resources", "maybe");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.PRECONDITION);
+    assertThat(result.err())
+        .isEqualTo(
+            "tugboat: --include-cluster-resources must be auto, true or false, not 'maybe'\n");
+  }
+
+  @Test
+  void aZeroTtlIsRefused() {
+    RunnerFixture.Result result = create("nightly", "--ttl", "0s");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.PRECONDITION);
+    assertThat(result.err()).isEqualTo("tugboat: --ttl must be positive, not 0s\n");
+  }
+
+  @Test
+  void aTtlThatIsNotADurationIsRefused() {
+    RunnerFixture.Result result = create("nightly", "--ttl", "a week");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.PRECONDITION);
+    assertThat(result.err()).startsWith("tugboat: ").contains("a week").hasLineCount(1);
+  }
+
+  @Test
+  void aSelectorWithOrSelectorsIsRefused() {
+    RunnerFixture.Result result =
+        create("nightly", "--selector", "app=web", "--or-selector", "tier=db");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.PRECONDITION);
+    assertThat(result.err())
+        .startsWith("tugboat: A label selector (app=web) and OR label selectors (tier=db)")
+        .hasLineCount(1);
+  }
+
+  @Test
+  void aNameThatIsTakenInTheStoreIsRefusedBeforeReachingTheCluster() throws IOException {
+    new BackupCatalog(new LocalBackupStore(storeRoot))
+        .publish("nightly", out -> out.write(new byte[] {1}), Map.of(), published("nightly"));
+
+    RunnerFixture.Result result = create("nightly");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.PRECONDITION);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo(
+            "tugboat: backup 'nightly' already exists in " + storeRoot + "; choose another name\n");
+  }
+
+  private RunnerFixture.Result create(String... args) {
+    String[] command = new String[args.length + 6];
+    command[0] = "--kubeconfig";
+    command[1] = kubeconfig.toString();
+    command[2] = "--store";
+    command[3] = storeRoot.toUri().toString();
+    command[4] = "backup";
+    command[5] = "create";
+    System.arraycopy(args, 0, command, 6, args.length);
+    return runner.run(command);
+  }
+
+  private static VeleroBackupDocument published(String name) {
+    return new VeleroBackupDocument(
+        name,
+        new BackupSpec(
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            LabelSelector.everything(),
+            List.of(),
+            Duration.ofHours(720),
+            "default",
+            Map.of()),
+        new ServerVersion("v1.30.4", "1", "30"),
+        new BackupOutcome(
+            Instant.parse("2026-01-01T00:00:00Z"),
+            Instant.parse("2026-01-01T00:01:00Z"),
+            1,
+            1,
+            0,
+            0));
+  }
+
+  private static int unusedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.tugboat.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tugboat.backup.job.BackupProgress.Phase;
+import dev.tugboat.backup.job.BackupProgress.Snapshot;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ProgressReporterTest {
+
+  @Test
+  void aLineShowsPhasePartitionsItemsMebibytesAndRate() {
+    Snapshot snapshot = new Snapshot(Phase.LISTING, 12, 40, 10_240, 13_107_200);
+
+    assertThat(ProgressReporter.line("backup nightly", snapshot, Duration.ofSeconds(5)))
+        .isEqualTo(
+            "backup nightly: listing, 12/40 partitions, 10240 items, 12.5 MiB, 2048 items/s");
+  }
+
+  @Test
+  void aPhaseOfTwoWordsIsWrittenWithASpace() {
+    Snapshot snapshot = new Snapshot(Phase.COLLECTING_RELATED, 40, 40, 3, 1_572_864);
+
+    assertThat(ProgressReporter.line("backup nightly", snapshot, Duration.ofMillis(1500)))
+        .isEqualTo(
+            "backup nightly: collecting related, 40/40 partitions, 3 items, 1.5 MiB, 2 items/s");
+  }
+
+  @Test
+  void noTimeElapsedDoesNotDivideByZero() {
+    Snapshot snapshot = new Snapshot(Phase.PLANNING, 0, 0, 0, 0);
+
+    assertThat(ProgressReporter.line("backup nightly", snapshot, Duration.ZERO))
+        .isEqualTo("backup nightly: planning, 0/0 partitions, 0 items, 0.0 MiB, 0 items/s");
+  }
+}
