@@ -17,12 +17,13 @@ import picocli.CommandLine.IFactory;
 
 /**
  * The tugboat application started in-process once per test class, with its home (job repository,
- * store) in a temporary folder. Register it as {@code @RegisterExtension static RunnerFixture
- * runner = new RunnerFixture();}.
+ * local store) in a temporary folder. Register it as {@code @RegisterExtension static RunnerFixture
+ * runner = new RunnerFixture();}. Shared with the end-to-end tests of samples.
  */
-final class RunnerFixture implements BeforeAllCallback, AfterAllCallback {
+public final class RunnerFixture implements BeforeAllCallback, AfterAllCallback {
 
-  record Result(int exitCode, String out, String err) {}
+  /** What a command printed and returned. */
+  public record Result(int exitCode, String out, String err) {}
 
   private Path home;
   private ConfigurableApplicationContext context;
@@ -45,7 +46,18 @@ final class RunnerFixture implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
-  Result run(String... args) {
+  /** The local store's folder, {@code <home>/store}. */
+  public Path store() {
+    return home.resolve("store");
+  }
+
+  /** {@code --store} of the local store. */
+  public String storeUri() {
+    return store().toUri().toString();
+  }
+
+  /** Runs one command line, as {@code tugboat args...} would. */
+  public Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exitCode =

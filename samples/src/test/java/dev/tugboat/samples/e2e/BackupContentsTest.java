@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.tugboat.core.selection.LabelSelector;
+import dev.tugboat.runner.RunnerFixture;
 import dev.tugboat.samples.sandbox.SandboxExtension;
 import dev.tugboat.samples.sandbox.SandboxOptions.NodePool;
 import dev.tugboat.samples.sandbox.seed.Seeds;
@@ -35,7 +36,7 @@ class BackupContentsTest {
           .options(options -> options.seed(Seeds.named("demo")).nodes(new NodePool(3, "8", "32Gi")))
           .build();
 
-  @RegisterExtension static TugboatInProcess tugboat = new TugboatInProcess();
+  @RegisterExtension static RunnerFixture tugboat = new RunnerFixture();
 
   private static Map<ItemKey, JsonObject> cluster;
 
@@ -237,8 +238,8 @@ class BackupContentsTest {
   void aNameTakenByACompletedBackupIsRefusedWithExitCode4() throws IOException {
     backup("taken");
 
-    TugboatInProcess.Result same = create("taken");
-    TugboatInProcess.Result other = create("taken", "--include-namespaces", "shop");
+    RunnerFixture.Result same = create("taken");
+    RunnerFixture.Result other = create("taken", "--include-namespaces", "shop");
 
     assertThat(same.exitCode()).as(same.err()).isEqualTo(4);
     assertThat(other.exitCode()).as(other.err()).isEqualTo(4);
@@ -247,12 +248,12 @@ class BackupContentsTest {
 
   private static VeleroArchiveCheck.CheckedBackup backup(String name, String... options)
       throws IOException {
-    TugboatInProcess.Result result = create(name, options);
+    RunnerFixture.Result result = create(name, options);
     assertThat(result.exitCode()).as(result.err()).isZero();
     return VeleroArchiveCheck.check(StoreContents.ofFolder(tugboat.store()), name);
   }
 
-  private static TugboatInProcess.Result create(String name, String... options) {
+  private static RunnerFixture.Result create(String name, String... options) {
     List<String> args =
         new ArrayList<>(
             List.of(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tugboat.core.testing.ChildJvm;
 import dev.tugboat.core.testing.ProcessOutput;
+import dev.tugboat.runner.RunnerFixture;
 import dev.tugboat.runner.TugboatApplication;
 import dev.tugboat.samples.sandbox.SandboxExtension;
 import dev.tugboat.samples.sandbox.seed.Seeds;
@@ -33,13 +34,13 @@ class BackupRestartTest {
           .options(options -> options.seed(Seeds.named("generated:3x40")).simulation(false))
           .build();
 
-  @RegisterExtension static TugboatInProcess tugboat = new TugboatInProcess();
+  @RegisterExtension static RunnerFixture tugboat = new RunnerFixture();
 
   private static VeleroArchiveCheck.CheckedBackup uninterrupted;
 
   @BeforeAll
   static void backUpWithoutInterruption() throws IOException {
-    TugboatInProcess.Result result =
+    RunnerFixture.Result result =
         tugboat.run(
             "backup",
             "create",
