@@ -314,8 +314,7 @@ class RelatedItemsCollectorTest {
         .containsExactly("persistentvolumeclaims shop/data", "namespaces shop");
     assertThat(cluster.requests())
         .containsExactly(
-            "GET /api/v1/namespaces/shop/persistentvolumeclaims/data",
-            "GET /api/v1/namespaces/shop");
+            "GET /api/v1/namespaces/shop/persistentvolumeclaims/data", "GET /api/v1/namespaces");
   }
 
   @Test
