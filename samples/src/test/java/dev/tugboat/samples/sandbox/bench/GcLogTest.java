@@ -1,0 +1,39 @@
+package dev.tugboat.samples.sandbox.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GcLogTest {
+
+  @TempDir Path directory;
+
+  @Test
+  void peakIsTheLargestHeapAfterAnyPause() throws Exception {
+    Path log = directory.resolve("gc.log");
+    Files.writeString(
+        log,
+        """
+        [0.004s][info][gc] Using G1
+        [0.310s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 24M->3M(256M) 2.345ms
+        [0.912s][info][gc] GC(1) Pause Young (Concurrent Start) (G1 Humongous Allocation) 120M->41M(256M) 5.1ms
+        [0.913s][info][gc] GC(2) Concurrent Mark Cycle
+        [0.950s][info][gc] GC(2) Pause Remark 44M->44M(256M) 1.2ms
+        [1.500s][info][gc] GC(3) Pause Young (Allocation Failure) 200M->12288K(247M) 8.0ms
+        """);
+
+    assertThat(GcLog.peakHeapAfterGc(log)).isEqualTo(OptionalLong.of(44L << 20));
+  }
+
+  @Test
+  void noPauseMeansNoPeak() throws Exception {
+    Path log = directory.resolve("gc.log");
+    Files.writeString(log, "[0.004s][info][gc] Using G1\n");
+
+    assertThat(GcLog.peakHeapAfterGc(log)).isEmpty();
+  }
+}
