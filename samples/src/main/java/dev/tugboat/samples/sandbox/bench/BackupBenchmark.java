@@ -82,8 +82,13 @@ public final class BackupBenchmark {
           startUpNanos = tugboat.startUpNanos(sizeDirectory.resolve("start-up"));
         }
         progress.printf("backup benchmark: %s: tugboat backup create%n", seed);
-        BackupMeasurement tugboatMeasurement =
+        BackupMeasurement timed =
             tugboat.backUp("benchmark-" + index, sizeDirectory.resolve("tugboat"), sandbox);
+        progress.printf("backup benchmark: %s: tugboat backup create, heap probed%n", seed);
+        BackupMeasurement tugboatMeasurement =
+            timed.withPeakLiveHeap(
+                tugboat.peakLiveHeap(
+                    "benchmark-heap-" + index, sizeDirectory.resolve("tugboat-heap")));
         if (tugboatMeasurement.objects() != floorMeasurement.objects()) {
           throw new IllegalStateException(
               seed

@@ -9,11 +9,15 @@ import java.util.OptionalLong;
  * @param nanos wall-clock time of the whole backup
  * @param requests API requests the sandbox served meanwhile
  * @param archiveBytes the gzipped bytes written
- * @param peakHeapAfterGcBytes the most heap in use after a collection, when one ran and was
- *     measured; the floor runs inside the benchmark's own JVM and has none
+ * @param peakLiveHeapBytes the most heap in use after a full collection, when measured; the floor
+ *     runs inside the benchmark's own JVM and has none
  */
 record BackupMeasurement(
-    long objects, long nanos, long requests, long archiveBytes, OptionalLong peakHeapAfterGcBytes) {
+    long objects, long nanos, long requests, long archiveBytes, OptionalLong peakLiveHeapBytes) {
+
+  BackupMeasurement withPeakLiveHeap(OptionalLong bytes) {
+    return new BackupMeasurement(objects, nanos, requests, archiveBytes, bytes);
+  }
 
   double seconds() {
     return nanos / 1e9;

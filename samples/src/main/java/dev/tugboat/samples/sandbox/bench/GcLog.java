@@ -28,10 +28,11 @@ final class GcLog {
     return "-Xlog:gc:file=" + file;
   }
 
-  /** The most heap used after any collection of the log, in bytes; empty when no collection ran. */
-  static OptionalLong peakHeapAfterGc(Path file) throws IOException {
+  /** The most heap used after any full collection of the log, in bytes; empty when none ran. */
+  static OptionalLong peakHeapAfterFullGc(Path file) throws IOException {
     try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
       return lines
+          .filter(line -> line.contains("Pause Full"))
           .map(PAUSE::matcher)
           .filter(Matcher::find)
           .mapToLong(pause -> bytes(pause.group(3), pause.group(4)))

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * Runs the real {@code tugboat backup create NAME} (all namespaces, default parallelism) as a
  * process of its own with a bounded heap, against a local store and an H2 job repository under a
  * fresh {@code TUGBOAT_HOME}, and measures it from the outside: wall-clock time from process start
- * to exit, the archive's size and the peak heap after GC from its GC log.
+ * to exit and the archive's size in one run; the peak live heap in another, whose full collections
+ * would slow it.
  */
 final class TugboatBackupProcess {
 
@@ -39,7 +40,7 @@ final class TugboatBackupProcess {
   }
 
   /**
-   * Backs everything up into a store in {@code directory}.
+   * Backs everything up into a store in {@code directory}, timed; the result has no heap figure.
    *
    * @param sandbox the sandbox of the kubeconfig, whose request counter is reset before and read
    *     after
@@ -48,20 +49,61 @@ final class TugboatBackupProcess {
   BackupMeasurement backUp(String name, Path directory, SandboxProcess sandbox)
       throws IOException, InterruptedException {
     Path store = directory.resolve("store");
-    Path gcLog = directory.resolve("gc.log");
     sandbox.resetRequestCount();
+    Run run = run(directory, List.of(), process -> {}, backupCreate(name, store));
+    long requestCount = sandbox.requestCount();
+    Matcher summary = completed(name, run);
+    Path archive = store.resolve("backups").resolve(name).resolve(name + ".tar.gz");
+    return new BackupMeasurement(
+        Long.parseLong(summary.group(3)),
+        run.nanos(),
+        requestCount,
+        Files.size(archive),
+        OptionalLong.empty());
+  }
+
+  /**
+   * Backs everything up again into a store in {@code directory} while {@link FullGcProbe} forces a
+   * full collection twice a second, and returns the most heap in use after one of them.
+   */
+  OptionalLong peakLiveHeap(String name, Path directory) throws IOException, InterruptedException {
+    Path gcLog = directory.resolve("gc.log");
     Run run =
         run(
             directory,
             List.of(GcLog.option(gcLog)),
-            "--kubeconfig",
-            kubeconfig.toString(),
-            "--store",
-            store.toString(),
-            "backup",
-            "create",
-            name);
-    long requestCount = sandbox.requestCount();
+            FullGcProbe::collectWhileAlive,
+            backupCreate(name, directory.resolve("store")));
+    completed(name, run);
+    return GcLog.peakHeapAfterFullGc(gcLog);
+  }
+
+  /**
+   * How long {@code tugboat version} takes in the same kind of process: JVM start, Spring context
+   * and job repository, the fixed cost every command pays before any work.
+   */
+  long startUpNanos(Path directory) throws IOException, InterruptedException {
+    Run run = run(directory, List.of(), process -> {}, List.of("version"));
+    if (run.exitCode() != 0) {
+      throw new IllegalStateException(
+          "tugboat version exited with code " + run.exitCode() + ": " + run.output());
+    }
+    return run.nanos();
+  }
+
+  private List<String> backupCreate(String name, Path store) {
+    return List.of(
+        "--kubeconfig",
+        kubeconfig.toString(),
+        "--store",
+        store.toString(),
+        "backup",
+        "create",
+        name);
+  }
+
+  /** The summary line of a completed backup; throws with the output otherwise. */
+  private Matcher completed(String name, Run run) {
     Matcher summary = SUMMARY.matcher(run.output());
     if (run.exitCode() != 0 || !summary.find() || !summary.group(2).equals("Completed")) {
       throw new IllegalStateException(
@@ -74,41 +116,35 @@ final class TugboatBackupProcess {
               + "): "
               + run.output());
     }
-    Path archive = store.resolve("backups").resolve(name).resolve(name + ".tar.gz");
-    OptionalLong peakHeap = GcLog.peakHeapAfterGc(gcLog);
-    return new BackupMeasurement(
-        Long.parseLong(summary.group(3)), run.nanos(), requestCount, Files.size(archive), peakHeap);
+    return summary;
   }
 
-  /**
-   * How long {@code tugboat version} takes in the same kind of process: JVM start, Spring context
-   * and job repository, the fixed cost every command pays before any work.
-   */
-  long startUpNanos(Path directory) throws IOException, InterruptedException {
-    Run run = run(directory, List.of(), "version");
-    if (run.exitCode() != 0) {
-      throw new IllegalStateException(
-          "tugboat version exited with code " + run.exitCode() + ": " + run.output());
-    }
-    return run.nanos();
+  /** What to do while the child runs. */
+  private interface WhileRunning {
+    void accept(Process process) throws IOException, InterruptedException;
   }
 
   private record Run(int exitCode, long nanos, String output) {}
 
-  private Run run(Path directory, List<String> extraJvmOptions, String... arguments)
+  private Run run(
+      Path directory,
+      List<String> extraJvmOptions,
+      WhileRunning whileRunning,
+      List<String> arguments)
       throws IOException, InterruptedException {
     Files.createDirectories(directory);
     List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + maxHeap));
     jvmOptions.addAll(extraJvmOptions);
-    Path output = directory.resolve("tugboat-" + arguments[arguments.length - 1] + ".log");
+    Path output = directory.resolve("tugboat.log");
     long start = System.nanoTime();
     Process process =
         ChildProcess.start(
             TugboatApplication.class,
             jvmOptions,
             Map.of("TUGBOAT_HOME", directory.resolve("home").toString()),
-            List.of(arguments),
+            arguments,
             output);
+    whileRunning.accept(process);
     if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException(

@@ -39,6 +39,9 @@ class BackupBenchmarkTest {
     assertThat(size.floor().archiveBytes()).isPositive();
     assertThat(size.tugboat().archiveBytes()).isPositive();
     assertThat(report.startUpNanos()).isPositive();
+    assertThat(size.tugboat().peakLiveHeapBytes()).isPresent();
+    assertThat(size.tugboat().peakLiveHeapBytes().getAsLong()).isPositive();
+    assertThat(size.floor().peakLiveHeapBytes()).isEmpty();
     assertThat(progress.toString(StandardCharsets.UTF_8))
         .isEqualTo(
             """
@@ -47,6 +50,7 @@ class BackupBenchmarkTest {
             backup benchmark: generated:2x5: floor
             backup benchmark: Tugboat start-up
             backup benchmark: generated:2x5: tugboat backup create
+            backup benchmark: generated:2x5: tugboat backup create, heap probed
             """);
     assertThat(report.format())
         .containsPattern("(?m)^(PASS|FAIL): Tugboat within 1.3x of the floor at generated:2x5 ");
