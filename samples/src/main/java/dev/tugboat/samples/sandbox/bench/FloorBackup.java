@@ -112,6 +112,8 @@ final class FloorBackup {
         for (JsonElement item : list.getAsJsonArray("items")) {
           objects++;
           if (namespaces != null) {
+            // labels and phase only matter to namespaces excluded from backups, which the
+            // generated seeds have none of
             namespaces.add(
                 ClusterNamespace.active(
                     item.getAsJsonObject().getAsJsonObject("metadata").get("name").getAsString()));
