@@ -148,7 +148,11 @@ final class TugboatBackupProcess {
     if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException(
-          "tugboat " + String.join(" ", arguments) + " did not finish within 30 minutes");
+          "tugboat "
+              + String.join(" ", arguments)
+              + " did not finish within "
+              + TIMEOUT_MINUTES
+              + " minutes");
     }
     long nanos = System.nanoTime() - start;
     return new Run(process.exitValue(), nanos, Files.readString(output, StandardCharsets.UTF_8));
