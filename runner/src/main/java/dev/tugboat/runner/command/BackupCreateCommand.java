@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
@@ -213,7 +214,7 @@ public class BackupCreateCommand implements Callable<Integer> {
   }
 
   private IncludeClusterResources clusterResources() {
-    return switch (includeClusterResources.toLowerCase(java.util.Locale.ROOT)) {
+    return switch (includeClusterResources.toLowerCase(Locale.ROOT)) {
       case "auto" -> IncludeClusterResources.AUTO;
       case "true" -> IncludeClusterResources.TRUE;
       case "false" -> IncludeClusterResources.FALSE;
@@ -239,7 +240,7 @@ public class BackupCreateCommand implements Callable<Integer> {
               "tugboat: backup '"
                   + name
                   + "' "
-                  + execution.getStatus().toString().toLowerCase(java.util.Locale.ROOT)
+                  + execution.getStatus().toString().toLowerCase(Locale.ROOT)
                   + ": "
                   + reason
                   + "; run the same command again to resume it");
