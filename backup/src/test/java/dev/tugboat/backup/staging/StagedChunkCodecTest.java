@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 import org.junit.jupiter.api.Test;
 
 class StagedChunkCodecTest {
@@ -72,8 +73,8 @@ class StagedChunkCodecTest {
   }
 
   @Test
-  void aChunkCutInsideTheGzipHeaderIsRefusedNamingIt() {
-    byte[] cut = {0x1f, (byte) 0x8b, 8};
+  void aChunkCutInsideItsMagicNumberIsRefusedNamingIt() {
+    byte[] cut = {0x54, 0x42};
 
     assertThatThrownBy(
             () -> StagedChunkCodec.read(new ByteArrayInputStream(cut), item -> {}, CHUNK))
@@ -83,34 +84,46 @@ class StagedChunkCodecTest {
 
   @Test
   void aChunkWhoseRecordsStopBeforeTheEndMarkIsRefusedNamingIt() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream data = new DataOutputStream(new GZIPOutputStream(bytes))) {
-      data.writeInt(2);
-      data.writeUTF("pods");
-    }
+    byte[] whole =
+        encode(List.of(item("pods", "v1", "Pod", "shop", "web-0", "{\"a\":1}"))).readAllBytes();
+    // everything but the end mark, the count and the checksum
+    byte[] cut = Arrays.copyOf(whole, whole.length - 12);
 
     assertThatThrownBy(
-            () ->
-                StagedChunkCodec.read(
-                    new ByteArrayInputStream(bytes.toByteArray()), item -> {}, CHUNK))
+            () -> StagedChunkCodec.read(new ByteArrayInputStream(cut), item -> {}, CHUNK))
         .isInstanceOf(IOException.class)
         .hasMessage("staged chunk " + CHUNK + " is cut short");
   }
 
   @Test
-  void aChunkThatIsNotGzipIsRefusedNamingIt() {
+  void aChunkThatIsNotAStagedChunkIsRefusedNamingIt() {
     byte[] garbage = "not a chunk at all".getBytes(StandardCharsets.UTF_8);
 
     assertThatThrownBy(
             () -> StagedChunkCodec.read(new ByteArrayInputStream(garbage), item -> {}, CHUNK))
         .isInstanceOf(IOException.class)
-        .hasMessageStartingWith("staged chunk " + CHUNK + " is damaged: ");
+        .hasMessage("staged chunk " + CHUNK + " is damaged: not a staged chunk");
+  }
+
+  @Test
+  void aChunkWithAFlippedByteIsRefusedNamingIt() throws IOException {
+    byte[] bytes =
+        encode(List.of(item("pods", "v1", "Pod", "shop", "web-0", "{\"a\":1}"))).readAllBytes();
+    int inTheJson = bytes.length - 14;
+    bytes[inTheJson] ^= 0x01;
+
+    assertThatThrownBy(
+            () -> StagedChunkCodec.read(new ByteArrayInputStream(bytes), item -> {}, CHUNK))
+        .isInstanceOf(IOException.class)
+        .hasMessage("staged chunk " + CHUNK + " is damaged: wrong checksum");
   }
 
   @Test
   void aChunkWithAWrongFinalCountIsRefusedNamingIt() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream data = new DataOutputStream(new GZIPOutputStream(bytes))) {
+    CheckedOutputStream checked = new CheckedOutputStream(bytes, new CRC32());
+    try (DataOutputStream data = new DataOutputStream(checked)) {
+      data.writeInt(0x54425331);
       data.writeInt(2);
       for (String field : List.of("pods", "v1", "Pod", "shop", "web-0")) {
         data.writeUTF(field);
@@ -118,6 +131,7 @@ class StagedChunkCodecTest {
       data.write("{}".getBytes(StandardCharsets.UTF_8));
       data.writeInt(-1);
       data.writeInt(3);
+      data.writeInt((int) checked.getChecksum().getValue());
     }
     List<StagedItem> read = new ArrayList<>();
 
