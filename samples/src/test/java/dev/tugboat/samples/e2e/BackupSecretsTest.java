@@ -35,8 +35,7 @@ class BackupSecretsTest {
   static SandboxExtension sandbox =
       SandboxExtension.builder().options(options -> options.simulation(false)).build();
 
-  @RegisterExtension
-  static TugboatInProcess tugboat = new TugboatInProcess();
+  @RegisterExtension static TugboatInProcess tugboat = new TugboatInProcess();
 
   @Test
   void aSecretIsBackedUpButItsValueIsInNoLogAndNoOutput(@TempDir Path childHome) throws Exception {

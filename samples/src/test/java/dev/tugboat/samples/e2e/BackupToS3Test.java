@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A full backup to an S3 store (S3Proxy over HTTP, path-style, credentials from an AWS-style file as
- * Velero's are), read back from the bucket itself.
+ * A full backup to an S3 store (S3Proxy over HTTP, path-style, credentials from an AWS-style file
+ * as Velero's are), read back from the bucket itself.
  */
 class BackupToS3Test {
 
