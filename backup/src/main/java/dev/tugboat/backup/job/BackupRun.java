@@ -1,6 +1,7 @@
 package dev.tugboat.backup.job;
 
 import dev.tugboat.core.cluster.ClusterSettings;
+import dev.tugboat.core.store.StoreLocation;
 import java.nio.file.Path;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -9,7 +10,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * One run of the backup job: the request, the store it writes to, the cluster it reads and how hard
  * it may press on it. The job's parameters are this record, so that a run can be rebuilt from the
  * job repository alone (to restart it from another process). The name, store and request identify
- * the run; the rest may change between attempts.
+ * the run; the rest may change between attempts. The store identifies it by where it is, not by how
+ * its URI is spelled: {@code /backups}, {@code /backups/} and {@code file:///backups} are one
+ * store, so the same command with any of them resumes the run instead of starting it over.
  *
  * @param request what to back up
  * @param store the store URI
@@ -35,6 +38,7 @@ public record BackupRun(
 
   private static final String BACKUP = "backup";
   private static final String STORE = "store";
+  private static final String STORE_URI = "storeUri";
   private static final String REQUEST = "request";
   private static final String KUBECONFIG = "kubeconfig";
   private static final String CONTEXT = "context";
@@ -70,7 +74,8 @@ public record BackupRun(
     JobParametersBuilder parameters =
         new JobParametersBuilder()
             .addString(BACKUP, request.name())
-            .addString(STORE, store)
+            .addString(STORE, storeIdentity(store))
+            .addString(STORE_URI, store, false)
             .addString(REQUEST, request.toJson())
             .addLong(PARALLELISM, (long) parallelism, false)
             .addDouble(QPS, qps, false)
@@ -90,7 +95,7 @@ public record BackupRun(
    */
   public static BackupRun fromJobParameters(JobParameters parameters) {
     String request = parameters.getString(REQUEST);
-    String store = parameters.getString(STORE);
+    String store = parameters.getString(STORE_URI);
     if (request == null || store == null) {
       throw new IllegalArgumentException("not the parameters of a backup run: " + parameters);
     }
@@ -104,5 +109,16 @@ public record BackupRun(
         parameters.getDouble(QPS),
         parameters.getLong(BURST).intValue(),
         parameters.getLong(PAGE_SIZE).intValue());
+  }
+
+  /**
+   * The folder of a local store, or the bucket, prefix and endpoint of an S3 store: what tells one
+   * store from another, without the credentials and options of its URI.
+   */
+  private static String storeIdentity(String uri) {
+    StoreLocation location = StoreLocation.parse(uri);
+    return location instanceof StoreLocation.S3 s3
+        ? s3.describe()
+        : ((StoreLocation.Local) location).root().toString();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.parameters.JobParameter;
@@ -18,7 +19,14 @@ class BackupRunTest {
   void aRunIsRebuiltFromItsJobParameters() {
     BackupRun run =
         new BackupRun(
-            REQUEST, "s3://bucket/prefix", Path.of("/etc/kube/config"), "prod", 8, 12.5, 30, 250);
+            REQUEST,
+            "s3://bucket/prefix?region=eu-west-1",
+            Path.of("/etc/kube/config"),
+            "prod",
+            8,
+            12.5,
+            30,
+            250);
 
     assertThat(BackupRun.fromJobParameters(run.toJobParameters())).isEqualTo(run);
   }
@@ -55,6 +63,41 @@ class BackupRunTest {
   }
 
   @Test
+  void spellingsOfTheSameStoreIdentifyTheSameRun() {
+    JobParameters plain =
+        new BackupRun(REQUEST, "/var/backups", null, null, 1, 5.0, 10, 500).toJobParameters();
+    JobParameters slash =
+        new BackupRun(REQUEST, "/var/backups/", null, null, 1, 5.0, 10, 500).toJobParameters();
+    JobParameters uri =
+        new BackupRun(REQUEST, "file:///var/backups/", null, null, 1, 5.0, 10, 500)
+            .toJobParameters();
+    JobParameters other =
+        new BackupRun(REQUEST, "/var/backups2", null, null, 1, 5.0, 10, 500).toJobParameters();
+
+    assertThat(identity(slash)).isEqualTo(identity(plain));
+    assertThat(identity(uri)).isEqualTo(identity(plain));
+    assertThat(identity(other)).isNotEqualTo(identity(plain));
+    assertThat(BackupRun.fromJobParameters(uri).store()).isEqualTo("file:///var/backups/");
+  }
+
+  @Test
+  void anS3StoreIsIdentifiedByBucketPrefixAndEndpointNotByItsCredentials() {
+    JobParameters parameters =
+        new BackupRun(
+                REQUEST,
+                "s3://bucket/prefix?endpoint=http://minio:9000&credentialsFile=/etc/aws",
+                null,
+                null,
+                1,
+                5.0,
+                10,
+                500)
+            .toJobParameters();
+
+    assertThat(parameters.getString("store")).isEqualTo("s3://bucket/prefix at http://minio:9000");
+  }
+
+  @Test
   void numbersOutOfRangeAreRefusedNamingTheOption() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new BackupRun(REQUEST, "/s", null, null, 0, 5.0, 10, 500))
@@ -71,6 +114,12 @@ class BackupRunTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new BackupRun(REQUEST, "/s", null, null, 1, 5.0, 10, 0))
         .withMessage("the page size must be at least 1, not 0");
+  }
+
+  /** The identifying parameters' values by name (a JobParameter equals another of its name). */
+  private static Map<String, String> identity(JobParameters parameters) {
+    return parameters.getIdentifyingParameters().stream()
+        .collect(Collectors.toMap(JobParameter::name, p -> String.valueOf(p.value())));
   }
 
   @Test

@@ -3,7 +3,10 @@ package dev.tugboat.samples.sandbox;
 import java.util.Optional;
 import java.util.Random;
 
-/** Draws the fault, if any, that a request meets, from a seeded random so runs repeat. */
+/**
+ * Draws the fault, if any, that a request meets, from a seeded random so runs repeat, and tells the
+ * resources every request of which is forbidden.
+ */
 final class FaultInjector {
 
   /** What an unlucky request gets. */
@@ -30,6 +33,11 @@ final class FaultInjector {
   FaultInjector(FaultPlan plan, long seed) {
     this.plan = plan;
     this.random = new Random(seed);
+  }
+
+  /** Whether the plan forbids {@code resource}, named as {@link FaultPlan#forbids} takes it. */
+  boolean forbids(String resource) {
+    return plan.forbids(resource);
   }
 
   synchronized Optional<Fault> draw() {

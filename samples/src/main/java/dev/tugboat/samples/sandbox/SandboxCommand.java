@@ -85,7 +85,9 @@ public final class SandboxCommand implements Runnable {
 
     @Option(
         names = "--faults",
-        description = "Fault probabilities, e.g. 429=0.05,500=0.02,reset=0.01.")
+        description =
+            "Fault probabilities, e.g. 429=0.05,500=0.02,reset=0.01, and resources every"
+                + " request of which gets 403 Forbidden, e.g. forbid=secrets.")
     private String faults;
 
     @Option(

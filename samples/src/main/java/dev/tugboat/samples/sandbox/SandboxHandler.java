@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one HTTP handler of the sandbox: adds the configured latency, injects faults into object
- * requests, routes to discovery, objects or the sandbox's own endpoints ({@code /sandbox/...}),
- * turns errors into {@code Status} answers and counts every API request.
+ * requests and refuses the forbidden resources, routes to discovery, objects or the sandbox's own
+ * endpoints ({@code /sandbox/...}), turns errors into {@code Status} answers and counts every API
+ * request.
  */
 final class SandboxHandler implements HttpHandler {
 
@@ -72,6 +73,9 @@ final class SandboxHandler implements HttpHandler {
     try {
       delay();
       if (apiPath.isPresent()) {
+        if (faults.forbids(resource)) {
+          throw forbidden(verb, apiPath.get());
+        }
         Optional<FaultInjector.Fault> fault = faults.draw();
         if (fault.isPresent()) {
           stats.fault(fault.get());
@@ -123,6 +127,24 @@ final class SandboxHandler implements HttpHandler {
               path);
       case RESET -> exchange.close(); // no answer: the connection just closes
     }
+  }
+
+  /** The refusal of Kubernetes' RBAC authorizer, word for word but for the user's name. */
+  private static ApiError forbidden(String verb, ApiPath path) {
+    String scope =
+        path.namespace() == null
+            ? "at the cluster scope"
+            : "in the namespace \"" + path.namespace() + "\"";
+    return ApiError.forbidden(
+        path.plural()
+            + " is forbidden: User \"sandbox\" cannot "
+            + verb
+            + " resource \""
+            + path.plural()
+            + "\" in API group \""
+            + path.group()
+            + "\" "
+            + scope);
   }
 
   private static void answerError(HttpExchange exchange, ApiError error, ApiPath path)

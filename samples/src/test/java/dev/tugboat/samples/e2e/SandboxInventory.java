@@ -35,6 +35,9 @@ final class SandboxInventory {
 
   private static final String EXCLUDE_LABEL = "velero.io/exclude-from-backup";
 
+  /** Attempts of a request that a sandbox injecting faults answered 429 or 500. */
+  private static final int ATTEMPTS = 20;
+
   private final HttpClient http = HttpClient.newHttpClient();
   private final String baseUrl;
 
@@ -140,14 +143,22 @@ final class SandboxInventory {
   }
 
   private JsonObject get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = send(path);
+    for (int attempt = 1;
+        attempt < ATTEMPTS && (response.statusCode() == 429 || response.statusCode() == 500);
+        attempt++) {
+      response = send(path);
+    }
     if (response.statusCode() != 200) {
       throw new IOException(
           "GET " + path + " answered " + response.statusCode() + ": " + response.body());
     }
     return JsonParser.parseString(response.body()).getAsJsonObject();
+  }
+
+  private HttpResponse<String> send(String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -84,6 +84,31 @@ class FaultsAndLatencyTest {
   }
 
   @Test
+  void forbidsEveryRequestOfAForbiddenResourceOnly() throws Exception {
+    RawApi raw =
+        new RawApi(
+            sandbox
+                .start(options().faults(FaultPlan.parse("forbid=configmaps")).build())
+                .sandbox()
+                .url());
+    RawApi.Answer list = raw.get("/api/v1/configmaps");
+    assertThat(list.code()).isEqualTo(403);
+    assertThat(list.json().get("reason").getAsString()).isEqualTo("Forbidden");
+    assertThat(list.json().get("message").getAsString())
+        .isEqualTo(
+            "configmaps is forbidden: User \"sandbox\" cannot list resource \"configmaps\" in API"
+                + " group \"\" at the cluster scope");
+    RawApi.Answer create = raw.post(CONFIG_MAPS, "{\"metadata\":{\"name\":\"a\"}}");
+    assertThat(create.code()).isEqualTo(403);
+    assertThat(create.json().get("message").getAsString())
+        .isEqualTo(
+            "configmaps is forbidden: User \"sandbox\" cannot create resource \"configmaps\" in"
+                + " API group \"\" in the namespace \"default\"");
+    assertThat(raw.get("/api/v1/secrets").code()).isEqualTo(200);
+    assertThat(raw.get("/api/v1").code()).isEqualTo(200);
+  }
+
+  @Test
   void repeatsTheSameFaultsForTheSameSeed() throws Exception {
     SandboxOptions flaky =
         options().faults(FaultPlan.parse("429=0.3,500=0.2")).faultSeed(42).build();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -59,7 +60,9 @@ class SandboxCommandTest {
     assertThat(FaultPlan.parse("429=0.05,500=0.02,reset=0.01"))
         .isEqualTo(new FaultPlan(0.05, 0.02, 0.01));
     assertThatThrownBy(() -> FaultPlan.parse("503=0.1"))
-        .hasMessage("unknown fault \"503\": use 429, 500 or reset");
+        .hasMessage("unknown fault \"503\": use 429, 500, reset or forbid");
+    assertThat(FaultPlan.parse("500=0.1,forbid=secrets,forbid=deployments.apps"))
+        .isEqualTo(new FaultPlan(0, 0.1, 0, Set.of("secrets", "deployments.apps")));
     assertThatThrownBy(() -> FaultPlan.parse("429=0.7,500=0.7"))
         .hasMessageStartingWith("fault probabilities add up to more than 1");
   }
