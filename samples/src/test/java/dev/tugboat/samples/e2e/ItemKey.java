@@ -9,7 +9,8 @@ import java.util.Comparator;
  * @param namespace the object's namespace; empty for a cluster-scoped object
  * @param name the object's name
  */
-record ItemKey(String groupResource, String namespace, String name) implements Comparable<ItemKey> {
+public record ItemKey(String groupResource, String namespace, String name)
+    implements Comparable<ItemKey> {
 
   private static final Comparator<ItemKey> ORDER =
       Comparator.comparing(ItemKey::groupResource)

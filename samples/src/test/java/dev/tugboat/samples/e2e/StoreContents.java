@@ -19,14 +19,14 @@ import java.util.stream.Stream;
  * than going through Tugboat's store classes means a checker sees what Velero would see, leftovers
  * included.
  */
-record StoreContents(Map<String, byte[]> objects) {
+public record StoreContents(Map<String, byte[]> objects) {
 
-  StoreContents {
+  public StoreContents {
     objects = new TreeMap<>(objects);
   }
 
   /** The files under a local store's root folder. */
-  static StoreContents ofFolder(Path root) throws IOException {
+  public static StoreContents ofFolder(Path root) throws IOException {
     Map<String, byte[]> objects = new TreeMap<>();
     if (Files.isDirectory(root)) {
       try (Stream<Path> files = Files.walk(root)) {
@@ -40,7 +40,8 @@ record StoreContents(Map<String, byte[]> objects) {
   }
 
   /** The objects under {@code prefix/} of an S3 bucket. */
-  static StoreContents ofBucket(MinioClient client, String bucket, String prefix) throws Exception {
+  public static StoreContents ofBucket(MinioClient client, String bucket, String prefix)
+      throws Exception {
     String root = prefix.isEmpty() ? "" : prefix + "/";
     Map<String, byte[]> objects = new TreeMap<>();
     for (Result<Item> result :

@@ -36,7 +36,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * naming the rule and the offending key or entry. What the checker reads back (the Backup object
  * and the items) lets tests compare contents once the format is known to be right.
  */
-final class VeleroArchiveCheck {
+public final class VeleroArchiveCheck {
 
   /** The item paths: classic, or under the preferred version's folder. */
   private static final Pattern ITEM_PATH =
@@ -58,7 +58,7 @@ final class VeleroArchiveCheck {
    * @param items each item's JSON, by its key
    * @param entries the archive's entry names, in order
    */
-  record CheckedBackup(JsonObject backup, Map<ItemKey, String> items, List<String> entries) {
+  public record CheckedBackup(JsonObject backup, Map<ItemKey, String> items, List<String> entries) {
 
     String phase() {
       return backup.getAsJsonObject("status").get("phase").getAsString();
@@ -79,7 +79,7 @@ final class VeleroArchiveCheck {
    *
    * @throws AssertionError naming the first rule the backup breaks
    */
-  static CheckedBackup check(StoreContents store, String name) {
+  public static CheckedBackup check(StoreContents store, String name) {
     String folder = "backups/" + name + "/";
     checkStoreKeys(store, name, folder);
     byte[] archive = store.get(folder + name + ".tar.gz");

@@ -152,6 +152,19 @@ public final class ClusterTarget
     return apiClient;
   }
 
+  /**
+   * The global options that point a {@code tugboat} command at the target: {@code --kubeconfig}
+   * and, for a real cluster given one, {@code --context}.
+   */
+  public List<String> tugboatOptions() {
+    if (sandbox != null) {
+      return List.of("--kubeconfig", sandbox.kubeconfig().toString());
+    }
+    return context == null
+        ? List.of("--kubeconfig", kubeconfig.toString())
+        : List.of("--kubeconfig", kubeconfig.toString(), "--context", context);
+  }
+
   /** This test's scratch namespace, which exists for the duration of the test only. */
   public String namespace() {
     if (namespace == null) {
