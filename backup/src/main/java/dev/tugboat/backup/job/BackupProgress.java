@@ -16,8 +16,7 @@ public final class BackupProgress implements StagingProgress {
     PLANNING,
     LISTING,
     COLLECTING_RELATED,
-    PUBLISHING,
-    DONE
+    PUBLISHING
   }
 
   /** The counters at one moment. */
