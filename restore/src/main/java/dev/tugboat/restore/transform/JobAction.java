@@ -1,0 +1,34 @@
+package dev.tugboat.restore.transform;
+
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Jobs (velero.md 3.3 skips, 3.4 {@code job_action.go}): a completed Job is not restored; the
+ * others lose the controller-uid labels of their selector and pod template, which name the source
+ * cluster's Job and would make the API server reject the new one's generated selector.
+ */
+final class JobAction implements ItemAction {
+
+  /** The label before Kubernetes 1.27 and the one after. */
+  static final List<String> CONTROLLER_UID_LABELS =
+      List.of("controller-uid", "batch.kubernetes.io/controller-uid");
+
+  @Override
+  public boolean appliesTo(String groupResource) {
+    return groupResource.equals("jobs.batch");
+  }
+
+  @Override
+  public Optional<String> apply(JsonObject item, JsonObject backedUp, RestoreContext context) {
+    if (Json.string(backedUp, "status", "completionTime").filter(t -> !t.isEmpty()).isPresent()) {
+      return Optional.of("job already completed");
+    }
+    for (String label : CONTROLLER_UID_LABELS) {
+      Json.remove(item, "spec", "selector", "matchLabels", label);
+      Json.remove(item, "spec", "template", "metadata", "labels", label);
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.tugboat.restore.transform;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.Optional;
+
+/**
+ * Pods (velero.md 3.3 skips, 3.4 {@code pod_action.go}): mirror pods and finished pods are not
+ * restored; the others lose their node, their resolved priority and the volumes of legacy
+ * ServiceAccount token secrets, which the target cluster schedules, resolves and mounts anew.
+ */
+final class PodAction implements ItemAction {
+
+  static final String MIRROR_ANNOTATION = "kubernetes.io/config.mirror";
+
+  @Override
+  public boolean appliesTo(String groupResource) {
+    return groupResource.equals("pods");
+  }
+
+  @Override
+  public Optional<String> apply(JsonObject item, JsonObject backedUp, RestoreContext context) {
+    if (Json.string(backedUp, "metadata", "annotations", MIRROR_ANNOTATION)
+        .filter(value -> !value.isEmpty())
+        .isPresent()) {
+      return Optional.of("mirror pod: the kubelet creates it from a static manifest");
+    }
+    Optional<String> phase = Json.string(backedUp, "status", "phase");
+    if (phase.filter(p -> p.equals("Succeeded") || p.equals("Failed")).isPresent()) {
+      return Optional.of("pod already finished (phase " + phase.get() + ")");
+    }
+    Json.object(item, "spec").ifPresent(PodAction::resetSpec);
+    return Optional.empty();
+  }
+
+  private static void resetSpec(JsonObject spec) {
+    spec.remove("nodeName");
+    spec.remove("priority");
+    String tokenPrefix = Json.string(spec, "serviceAccountName").orElse("") + "-token-";
+    Json.array(spec, "volumes")
+        .ifPresent(volumes -> Json.removeIf(volumes, volume -> isNamed(volume, tokenPrefix)));
+    for (String containers : new String[] {"containers", "initContainers"}) {
+      for (JsonObject container : Json.objects(spec, containers)) {
+        Json.array(container, "volumeMounts")
+            .ifPresent(mounts -> Json.removeIf(mounts, mount -> isNamed(mount, tokenPrefix)));
+      }
+    }
+  }
+
+  private static boolean isNamed(JsonElement element, String prefix) {
+    return element.isJsonObject()
+        && Json.string(element.getAsJsonObject(), "name")
+            .filter(n -> n.startsWith(prefix))
+            .isPresent();
+  }
+}

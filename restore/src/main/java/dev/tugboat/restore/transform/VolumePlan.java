@@ -1,0 +1,84 @@
+package dev.tugboat.restore.transform;
+
+import com.google.gson.JsonObject;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which backed-up PersistentVolumes are dynamically re-provisioned instead of restored (velero.md
+ * 3.5), known before any item is transformed so that a PersistentVolumeClaim can drop its {@code
+ * spec.volumeName} whatever order the two are seen in.
+ */
+public final class VolumePlan {
+
+  private final Map<String, VolumeBackupMethod> backupMethods;
+  private final Set<String> reprovisioned;
+
+  private VolumePlan(Map<String, VolumeBackupMethod> backupMethods, Set<String> reprovisioned) {
+    this.backupMethods = Map.copyOf(backupMethods);
+    this.reprovisioned = Set.copyOf(reprovisioned);
+  }
+
+  /** A backup without PersistentVolumes. */
+  public static VolumePlan none() {
+    return new VolumePlan(Map.of(), Set.of());
+  }
+
+  /**
+   * @param persistentVolumes the backup's PersistentVolume objects
+   * @param backupMethods PersistentVolume name to how its data was backed up; a volume missing from
+   *     it had its data not backed up
+   */
+  public static VolumePlan of(
+      Collection<JsonObject> persistentVolumes, Map<String, VolumeBackupMethod> backupMethods) {
+    Set<String> reprovisioned = new HashSet<>();
+    for (JsonObject volume : persistentVolumes) {
+      String name = Json.string(volume, "metadata", "name").orElse("");
+      if (reprovisionReason(Optional.ofNullable(backupMethods.get(name)), volume).isPresent()) {
+        reprovisioned.add(name);
+      }
+    }
+    return new VolumePlan(backupMethods, reprovisioned);
+  }
+
+  /** How the data of this PersistentVolume was backed up, if it was. */
+  Optional<VolumeBackupMethod> backupMethodOf(String persistentVolume) {
+    return Optional.ofNullable(backupMethods.get(persistentVolume));
+  }
+
+  /** Whether this backed-up PersistentVolume is replaced by a dynamically provisioned one. */
+  boolean isReprovisioned(String persistentVolume) {
+    return reprovisioned.contains(persistentVolume);
+  }
+
+  /**
+   * Why Velero re-provisions the volume instead of restoring it, if it does (velero.md 3.5): its
+   * data comes from a pod volume backup or a CSI snapshot, or it was not backed up and the reclaim
+   * policy {@code Delete} means the backend volume is gone with the original PersistentVolume.
+   */
+  static Optional<String> reprovisionReason(
+      Optional<VolumeBackupMethod> method, JsonObject persistentVolume) {
+    if (method.isPresent()) {
+      return switch (method.get()) {
+        case POD_VOLUME_BACKUP ->
+            Optional.of(
+                "dynamically re-provisioned: its data is restored from a pod volume backup");
+        case CSI_SNAPSHOT ->
+            Optional.of("dynamically re-provisioned: its data is restored from a CSI snapshot");
+        case NATIVE_SNAPSHOT -> Optional.empty();
+      };
+    }
+    boolean deleted =
+        Json.string(persistentVolume, "spec", "persistentVolumeReclaimPolicy")
+            .filter("Delete"::equals)
+            .isPresent();
+    return deleted
+        ? Optional.of(
+            "dynamically re-provisioned, empty: its data was not backed up and its reclaim policy"
+                + " is Delete")
+        : Optional.empty();
+  }
+}
