@@ -40,8 +40,7 @@ public final class ItemTransformer {
           new PersistentVolumeClaimAction(),
           new PersistentVolumeAction(),
           new RoleBindingAction(),
-          new WebhookAction(),
-          new ApiServiceAction());
+          new WebhookAction());
 
   /**
    * @param groupResource the object's group resource as in the archive, e.g. {@code pods}, {@code

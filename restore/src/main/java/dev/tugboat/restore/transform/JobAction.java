@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Jobs (velero.md 3.3 skips, 3.4 {@code job_action.go}): a completed Job is not restored; the
- * others lose the controller-uid labels of their selector and pod template, which name the source
- * cluster's Job and would make the API server reject the new one's generated selector.
+ * Jobs (velero.md 3.4, {@code job_action.go}): they lose the controller-uid labels of their
+ * selector and pod template, which name the source cluster's Job and would make the API server
+ * reject the new one's generated selector. Completed Jobs never get here: {@code
+ * dev.tugboat.restore.plan.RestoreSkips} leaves them out.
  */
 final class JobAction implements ItemAction {
 
@@ -22,9 +23,6 @@ final class JobAction implements ItemAction {
 
   @Override
   public Optional<String> apply(JsonObject item, JsonObject backedUp, RestoreContext context) {
-    if (Json.string(backedUp, "status", "completionTime").filter(t -> !t.isEmpty()).isPresent()) {
-      return Optional.of("job already completed");
-    }
     for (String label : CONTROLLER_UID_LABELS) {
       Json.remove(item, "spec", "selector", "matchLabels", label);
       Json.remove(item, "spec", "template", "metadata", "labels", label);

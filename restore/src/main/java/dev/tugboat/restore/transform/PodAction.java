@@ -5,13 +5,12 @@ import com.google.gson.JsonObject;
 import java.util.Optional;
 
 /**
- * Pods (velero.md 3.3 skips, 3.4 {@code pod_action.go}): mirror pods and finished pods are not
- * restored; the others lose their node, their resolved priority and the volumes of legacy
- * ServiceAccount token secrets, which the target cluster schedules, resolves and mounts anew.
+ * Pods (velero.md 3.4, {@code pod_action.go}): they lose their node, their resolved priority and
+ * the volumes of legacy ServiceAccount token secrets, which the target cluster schedules, resolves
+ * and mounts anew. Mirror pods and finished pods never get here: {@code
+ * dev.tugboat.restore.plan.RestoreSkips} leaves them out.
  */
 final class PodAction implements ItemAction {
-
-  static final String MIRROR_ANNOTATION = "kubernetes.io/config.mirror";
 
   @Override
   public boolean appliesTo(String groupResource) {
@@ -20,15 +19,6 @@ final class PodAction implements ItemAction {
 
   @Override
   public Optional<String> apply(JsonObject item, JsonObject backedUp, RestoreContext context) {
-    if (Json.string(backedUp, "metadata", "annotations", MIRROR_ANNOTATION)
-        .filter(value -> !value.isEmpty())
-        .isPresent()) {
-      return Optional.of("mirror pod: the kubelet creates it from a static manifest");
-    }
-    Optional<String> phase = Json.string(backedUp, "status", "phase");
-    if (phase.filter(p -> p.equals("Succeeded") || p.equals("Failed")).isPresent()) {
-      return Optional.of("pod already finished (phase " + phase.get() + ")");
-    }
     Json.object(item, "spec").ifPresent(PodAction::resetSpec);
     return Optional.empty();
   }

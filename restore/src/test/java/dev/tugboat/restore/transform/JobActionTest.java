@@ -48,13 +48,4 @@ class JobActionTest {
     assertThat(applied.skipReason()).isNull();
     assertThat(applied.item()).isEqualTo(job);
   }
-
-  @Test
-  void skipsACompletedJob() {
-    var job =
-        json(
-            "{'metadata':{'name':'j'},'spec':{},'status':{'completionTime':'2026-01-01T00:00:00Z'}}");
-
-    assertThat(apply(action, job, context()).skipReason()).isEqualTo("job already completed");
-  }
 }

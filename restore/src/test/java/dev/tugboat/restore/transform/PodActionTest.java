@@ -57,25 +57,4 @@ class PodActionTest {
     assertThat(applied.skipReason()).isNull();
     assertThat(applied.item()).isEqualTo(pod);
   }
-
-  @Test
-  void skipsMirrorPods() {
-    var pod =
-        json(
-            "{'metadata':{'name':'p','annotations':{'kubernetes.io/config.mirror':'abc'}},'spec':{}}");
-
-    assertThat(apply(action, pod, context()).skipReason())
-        .isEqualTo("mirror pod: the kubelet creates it from a static manifest");
-  }
-
-  @Test
-  void skipsFinishedPodsByTheirBackedUpPhase() {
-    var succeeded = json("{'metadata':{'name':'p'},'spec':{},'status':{'phase':'Succeeded'}}");
-    var failed = json("{'metadata':{'name':'p'},'spec':{},'status':{'phase':'Failed'}}");
-
-    assertThat(apply(action, succeeded, context()).skipReason())
-        .isEqualTo("pod already finished (phase Succeeded)");
-    assertThat(apply(action, failed, context()).skipReason())
-        .isEqualTo("pod already finished (phase Failed)");
-  }
 }
