@@ -60,7 +60,7 @@ final class PatchValues {
       return value;
     } catch (JsonParseException | IOException e) {
       throw new IllegalArgumentException(
-          "the value '" + text + "' starts like JSON but is not valid JSON: " + e.getMessage(), e);
+          "the value '" + text + "' is read as JSON but is not valid JSON (quote its names)", e);
     }
   }
 }
