@@ -6,9 +6,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.tugboat.backup.plan.ListPartition;
 import dev.tugboat.backup.staging.StagedItem;
+import dev.tugboat.core.json.JsonPaths;
 import dev.tugboat.core.selection.Selection;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -45,7 +45,7 @@ public final class ItemAdmission implements ItemProcessor<JsonObject, StagedItem
     if (metadata == null || has(metadata, "deletionTimestamp")) {
       return null;
     }
-    Map<String, String> labels = labels(metadata);
+    Map<String, String> labels = JsonPaths.labels(object);
     if ("true".equals(labels.get(EXCLUDE_FROM_BACKUP_LABEL))) {
       return null;
     }
@@ -61,19 +61,6 @@ public final class ItemAdmission implements ItemProcessor<JsonObject, StagedItem
         namespace,
         name,
         COMPACT.toJson(object).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static Map<String, String> labels(JsonObject metadata) {
-    JsonElement labels = metadata.get("labels");
-    if (labels == null || !labels.isJsonObject()) {
-      return Map.of();
-    }
-    Map<String, String> map = new HashMap<>();
-    labels
-        .getAsJsonObject()
-        .entrySet()
-        .forEach(e -> map.put(e.getKey(), e.getValue().getAsString()));
-    return map;
   }
 
   private static boolean has(JsonObject object, String field) {

@@ -1,6 +1,5 @@
 package dev.tugboat.backup.job;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.tugboat.backup.plan.BackupPlan;
 import dev.tugboat.backup.plan.BackupPlanner;
@@ -9,12 +8,11 @@ import dev.tugboat.core.cluster.ApiResource;
 import dev.tugboat.core.cluster.PagedListReader;
 import dev.tugboat.core.cluster.ResourceCatalog;
 import dev.tugboat.core.cluster.ResourceDiscovery;
+import dev.tugboat.core.json.JsonPaths;
 import io.kubernetes.client.openapi.ApiClient;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,18 +83,9 @@ final class PlanTasklet implements Tasklet {
   }
 
   private static ClusterNamespace toClusterNamespace(JsonObject namespace) {
-    JsonObject metadata = namespace.getAsJsonObject("metadata");
-    Map<String, String> labels = new HashMap<>();
-    JsonElement labelsJson = metadata.get("labels");
-    if (labelsJson != null && labelsJson.isJsonObject()) {
-      labelsJson
-          .getAsJsonObject()
-          .entrySet()
-          .forEach(e -> labels.put(e.getKey(), e.getValue().getAsString()));
-    }
-    JsonObject status = namespace.getAsJsonObject("status");
-    String phase =
-        status != null && status.has("phase") ? status.get("phase").getAsString() : "Active";
-    return new ClusterNamespace(metadata.get("name").getAsString(), labels, phase);
+    return new ClusterNamespace(
+        JsonPaths.string(namespace, "metadata", "name").orElseThrow(),
+        JsonPaths.labels(namespace),
+        JsonPaths.string(namespace, "status", "phase").orElse("Active"));
   }
 }

@@ -1,6 +1,7 @@
 package dev.tugboat.backup.related;
 
 import com.google.gson.JsonObject;
+import dev.tugboat.core.json.JsonPaths;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,14 +15,14 @@ final class ObjectReferences {
   /** A pod needs its claims (same namespace) and its priority class. */
   static void ofPod(String namespace, String name, JsonObject pod, WantedObjects wanted) {
     String referrer = "pod " + namespace + "/" + name;
-    for (JsonObject volume : Json.objects(pod, "spec", "volumes")) {
-      String claim = Json.string(volume, "persistentVolumeClaim", "claimName");
+    for (JsonObject volume : JsonPaths.objects(pod, "spec", "volumes")) {
+      String claim = JsonPaths.string(volume, "persistentVolumeClaim", "claimName").orElse("");
       if (!claim.isEmpty()) {
         wanted.add(
             RelatedType.PERSISTENT_VOLUME_CLAIMS, namespace, claim, "claimed by " + referrer);
       }
     }
-    String priorityClass = Json.string(pod, "spec", "priorityClassName");
+    String priorityClass = JsonPaths.string(pod, "spec", "priorityClassName").orElse("");
     if (!priorityClass.isEmpty()) {
       wanted.add(RelatedType.PRIORITY_CLASSES, "", priorityClass, "priority class of " + referrer);
     }
@@ -33,11 +34,11 @@ final class ObjectReferences {
    */
   static void ofClaim(String namespace, String name, JsonObject claim, WantedObjects wanted) {
     String referrer = "persistentvolumeclaim " + namespace + "/" + name;
-    String volume = Json.string(claim, "spec", "volumeName");
-    if (!volume.isEmpty() && BOUND.equals(Json.string(claim, "status", "phase"))) {
+    String volume = JsonPaths.string(claim, "spec", "volumeName").orElse("");
+    if (!volume.isEmpty() && BOUND.equals(JsonPaths.string(claim, "status", "phase").orElse(""))) {
       wanted.add(RelatedType.PERSISTENT_VOLUMES, "", volume, "bound to " + referrer);
     }
-    String storageClass = Json.string(claim, "spec", "storageClassName");
+    String storageClass = JsonPaths.string(claim, "spec", "storageClassName").orElse("");
     if (!storageClass.isEmpty()) {
       wanted.add(RelatedType.STORAGE_CLASSES, "", storageClass, "storage class of " + referrer);
     }
@@ -49,21 +50,22 @@ final class ObjectReferences {
    * @param serviceAccounts as {@code serviceaccounts} refs
    */
   static boolean bindsAnyOf(JsonObject binding, Set<ObjectRef> serviceAccounts) {
-    return Json.objects(binding, "subjects").stream()
-        .filter(subject -> Json.string(subject, "kind").equals("ServiceAccount"))
+    return JsonPaths.objects(binding, "subjects").stream()
+        .filter(subject -> JsonPaths.string(subject, "kind").orElse("").equals("ServiceAccount"))
         .map(
             subject ->
                 new ObjectRef(
                     "serviceaccounts",
-                    Json.string(subject, "namespace"),
-                    Json.string(subject, "name")))
+                    JsonPaths.string(subject, "namespace").orElse(""),
+                    JsonPaths.string(subject, "name").orElse("")))
         .anyMatch(serviceAccounts::contains);
   }
 
   /** The ClusterRole a binding grants; empty when it grants a Role. */
   static Optional<String> clusterRoleOf(JsonObject binding) {
-    return Json.string(binding, "roleRef", "kind").equals("ClusterRole")
-        ? Optional.of(Json.string(binding, "roleRef", "name")).filter(name -> !name.isEmpty())
+    return JsonPaths.string(binding, "roleRef", "kind").orElse("").equals("ClusterRole")
+        ? Optional.of(JsonPaths.string(binding, "roleRef", "name").orElse(""))
+            .filter(name -> !name.isEmpty())
         : Optional.empty();
   }
 }

@@ -6,6 +6,7 @@ import dev.tugboat.backup.staging.StagedSegment;
 import dev.tugboat.backup.staging.StagingArea;
 import dev.tugboat.core.cluster.ApiResource;
 import dev.tugboat.core.cluster.ResourceCatalog;
+import dev.tugboat.core.json.JsonPaths;
 import dev.tugboat.core.selection.Selection;
 import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
@@ -139,7 +140,7 @@ public final class RelatedItemsCollector {
           "to find the bindings of the backup's service accounts",
           binding -> {
             if (ObjectReferences.bindsAnyOf(binding, scan.serviceAccounts())) {
-              bindings.put(Json.string(binding, "metadata", "name"), binding);
+              bindings.put(JsonPaths.string(binding, "metadata", "name").orElse(""), binding);
             }
           },
           problems);
@@ -170,7 +171,7 @@ public final class RelatedItemsCollector {
           type,
           "to read the backup's Namespace objects",
           namespace -> {
-            String name = Json.string(namespace, "metadata", "name");
+            String name = JsonPaths.string(namespace, "metadata", "name").orElse("");
             if (wanted.contains(name)) {
               found.put(name, namespace);
             }
@@ -203,11 +204,12 @@ public final class RelatedItemsCollector {
           "to find the definitions of the backup's custom resources",
           definition -> {
             String definedType =
-                Json.string(definition, "spec", "names", "plural")
+                JsonPaths.string(definition, "spec", "names", "plural").orElse("")
                     + "."
-                    + Json.string(definition, "spec", "group");
+                    + JsonPaths.string(definition, "spec", "group").orElse("");
             if (scan.customTypesWithItems().contains(definedType)) {
-              definitions.put(Json.string(definition, "metadata", "name"), definition);
+              definitions.put(
+                  JsonPaths.string(definition, "metadata", "name").orElse(""), definition);
             }
           },
           problems);
@@ -244,7 +246,7 @@ public final class RelatedItemsCollector {
     private boolean isTracked(String name, JsonObject namespace) {
       return !trackNamespaces
           || scan.namespacesWithItems().contains(name)
-          || selection.matchesLabels(Json.labels(namespace));
+          || selection.matchesLabels(JsonPaths.labels(namespace));
     }
   }
 }

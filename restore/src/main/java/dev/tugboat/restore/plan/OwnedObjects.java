@@ -3,6 +3,7 @@ package dev.tugboat.restore.plan;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.tugboat.core.json.JsonPaths;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -71,11 +72,11 @@ public final class OwnedObjects {
     if (includeOwned) {
       return Optional.empty();
     }
-    JsonArray references = JsonFields.array(item, "metadata", "ownerReferences");
+    JsonArray references = JsonPaths.array(item, "metadata", "ownerReferences").orElse(null);
     if (references == null) {
       return Optional.empty();
     }
-    String namespace = JsonFields.string(item, "metadata", "namespace");
+    String namespace = JsonPaths.string(item, "metadata", "namespace").orElse(null);
     for (JsonElement element : references) {
       if (element.isJsonObject() && isController(element.getAsJsonObject())) {
         JsonObject reference = element.getAsJsonObject();
@@ -93,9 +94,9 @@ public final class OwnedObjects {
   }
 
   private Optional<RestoredObject> restoredOwner(JsonObject reference, String namespace) {
-    String kind = JsonFields.string(reference, "kind");
-    String name = JsonFields.string(reference, "name");
-    String uid = JsonFields.string(reference, "uid");
+    String kind = JsonPaths.string(reference, "kind").orElse(null);
+    String name = JsonPaths.string(reference, "name").orElse(null);
+    String uid = JsonPaths.string(reference, "uid").orElse(null);
     if (kind == null || name == null) {
       return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package dev.tugboat.restore.plan;
 
 import com.google.gson.JsonObject;
+import dev.tugboat.core.json.JsonPaths;
 import java.util.Optional;
 import java.util.Set;
 
@@ -68,11 +69,12 @@ public final class RestoreSkips {
       return Optional.of(groupResource + " are never restored (Velero's non-restorable resources)");
     }
     if (groupResource.equals(PODS)) {
-      String phase = JsonFields.string(item, "status", "phase");
+      String phase = JsonPaths.string(item, "status", "phase").orElse(null);
       if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
         return Optional.of("the pod is complete (status.phase " + phase + ")");
       }
-      if (!isEmpty(JsonFields.string(item, "metadata", "annotations", MIRROR_POD_ANNOTATION))) {
+      if (!isEmpty(
+          JsonPaths.string(item, "metadata", "annotations", MIRROR_POD_ANNOTATION).orElse(null))) {
         return Optional.of(
             "mirror pod (annotation "
                 + MIRROR_POD_ANNOTATION
@@ -80,7 +82,7 @@ public final class RestoreSkips {
       }
     }
     if (groupResource.equals(JOBS)) {
-      String completionTime = JsonFields.string(item, "status", "completionTime");
+      String completionTime = JsonPaths.string(item, "status", "completionTime").orElse(null);
       if (!isEmpty(completionTime)) {
         return Optional.of("the job is complete (status.completionTime " + completionTime + ")");
       }
@@ -93,7 +95,7 @@ public final class RestoreSkips {
   }
 
   private static boolean hasLabel(JsonObject item, String key) {
-    JsonObject labels = JsonFields.object(item, "metadata", "labels");
+    JsonObject labels = JsonPaths.object(item, "metadata", "labels").orElse(null);
     return labels != null && labels.has(key);
   }
 

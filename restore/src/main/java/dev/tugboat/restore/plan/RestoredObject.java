@@ -1,6 +1,7 @@
 package dev.tugboat.restore.plan;
 
 import com.google.gson.JsonObject;
+import dev.tugboat.core.json.JsonPaths;
 import java.util.Objects;
 
 /**
@@ -26,16 +27,16 @@ public record RestoredObject(String kind, String namespace, String name, String 
    * @throws IllegalArgumentException when the item has no {@code kind} or no {@code metadata.name}
    */
   public static RestoredObject of(JsonObject item) {
-    String kind = JsonFields.string(item, "kind");
-    String name = JsonFields.string(item, "metadata", "name");
+    String kind = JsonPaths.string(item, "kind").orElse(null);
+    String name = JsonPaths.string(item, "metadata", "name").orElse(null);
     if (kind == null || name == null) {
       throw new IllegalArgumentException(
           "Item without kind or metadata.name: kind=" + kind + ", name=" + name);
     }
     return new RestoredObject(
         kind,
-        JsonFields.string(item, "metadata", "namespace"),
+        JsonPaths.string(item, "metadata", "namespace").orElse(null),
         name,
-        JsonFields.string(item, "metadata", "uid"));
+        JsonPaths.string(item, "metadata", "uid").orElse(null));
   }
 }

@@ -1,6 +1,7 @@
 package dev.tugboat.restore.transform;
 
 import com.google.gson.JsonObject;
+import dev.tugboat.core.json.JsonPaths;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public final class ItemTransformer {
   public Transformed transform(String groupResource, JsonObject item, RestoreContext context) {
     JsonObject object = item.deepCopy();
     JsonObject metadata =
-        Json.object(object, "metadata")
+        JsonPaths.object(object, "metadata")
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
@@ -70,16 +71,16 @@ public final class ItemTransformer {
     }
 
     Optional<String> targetNamespace =
-        Json.string(metadata, "namespace")
+        JsonPaths.string(metadata, "namespace")
             .filter(ns -> !ns.isEmpty())
             .map(context::targetNamespace);
     targetNamespace.ifPresent(namespace -> metadata.addProperty("namespace", namespace));
     if (groupResource.equals("namespaces")) {
-      Json.string(metadata, "name")
+      JsonPaths.string(metadata, "name")
           .ifPresent(name -> metadata.addProperty("name", context.targetNamespace(name)));
     }
 
-    JsonObject labels = Json.objectOrCreate(metadata, "labels");
+    JsonObject labels = JsonPaths.objectOrCreate(metadata, "labels");
     labels.addProperty(RestoreLabels.BACKUP_NAME, RestoreLabels.validValue(context.backupName()));
     labels.addProperty(RestoreLabels.RESTORE_NAME, RestoreLabels.validValue(context.restoreName()));
 
@@ -95,20 +96,20 @@ public final class ItemTransformer {
   private static Optional<JsonObject> statusToRestore(
       String groupResource, JsonObject item, RestoreContext context) {
     boolean keep =
-        switch (Json.string(item, "metadata", "annotations", RESTORE_STATUS_ANNOTATION)
+        switch (JsonPaths.string(item, "metadata", "annotations", RESTORE_STATUS_ANNOTATION)
             .map(value -> value.trim().toLowerCase(Locale.ROOT))
             .orElse("")) {
           case "true" -> true;
           case "false" -> false;
           default -> context.restoreStatusResources().contains(groupResource);
         };
-    return keep ? Json.object(item, "status").map(JsonObject::deepCopy) : Optional.empty();
+    return keep ? JsonPaths.object(item, "status").map(JsonObject::deepCopy) : Optional.empty();
   }
 
   /** {@code namespace/name} or {@code name} of an object, for messages. */
   static String describe(JsonObject item) {
-    String name = Json.string(item, "metadata", "name").orElse("<unnamed>");
-    return Json.string(item, "metadata", "namespace")
+    String name = JsonPaths.string(item, "metadata", "name").orElse("<unnamed>");
+    return JsonPaths.string(item, "metadata", "namespace")
         .filter(ns -> !ns.isEmpty())
         .map(ns -> ns + "/" + name)
         .orElse(name);

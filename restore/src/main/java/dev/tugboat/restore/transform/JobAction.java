@@ -1,6 +1,7 @@
 package dev.tugboat.restore.transform;
 
 import com.google.gson.JsonObject;
+import dev.tugboat.core.json.JsonPaths;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,8 +25,8 @@ final class JobAction implements ItemAction {
   @Override
   public Optional<String> apply(JsonObject item, JsonObject backedUp, RestoreContext context) {
     for (String label : CONTROLLER_UID_LABELS) {
-      Json.remove(item, "spec", "selector", "matchLabels", label);
-      Json.remove(item, "spec", "template", "metadata", "labels", label);
+      JsonPaths.remove(item, "spec", "selector", "matchLabels", label);
+      JsonPaths.remove(item, "spec", "template", "metadata", "labels", label);
     }
     return Optional.empty();
   }

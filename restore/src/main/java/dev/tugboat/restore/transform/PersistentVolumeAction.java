@@ -1,6 +1,7 @@
 package dev.tugboat.restore.transform;
 
 import com.google.gson.JsonObject;
+import dev.tugboat.core.json.JsonPaths;
 import java.util.Optional;
 
 /**
@@ -25,7 +26,7 @@ final class PersistentVolumeAction implements ItemAction {
 
   @Override
   public Optional<String> apply(JsonObject item, JsonObject backedUp, RestoreContext context) {
-    String name = Json.string(item, "metadata", "name").orElse("");
+    String name = JsonPaths.string(item, "metadata", "name").orElse("");
     Optional<VolumeBackupMethod> method = context.volumes().backupMethodOf(name);
     if (method.filter(VolumeBackupMethod.NATIVE_SNAPSHOT::equals).isPresent()) {
       return Optional.of(
@@ -36,14 +37,14 @@ final class PersistentVolumeAction implements ItemAction {
     if (reprovisioned.isPresent()) {
       return reprovisioned;
     }
-    Json.object(item, "spec", "claimRef").ifPresent(claim -> resetClaim(claim, context));
-    Json.remove(item, "metadata", "annotations", BIND_COMPLETED);
-    Json.remove(item, "metadata", "annotations", BOUND_BY_CONTROLLER);
+    JsonPaths.object(item, "spec", "claimRef").ifPresent(claim -> resetClaim(claim, context));
+    JsonPaths.remove(item, "metadata", "annotations", BIND_COMPLETED);
+    JsonPaths.remove(item, "metadata", "annotations", BOUND_BY_CONTROLLER);
     return Optional.empty();
   }
 
   private static void resetClaim(JsonObject claim, RestoreContext context) {
-    Json.string(claim, "namespace")
+    JsonPaths.string(claim, "namespace")
         .filter(context.namespaceMapping()::containsKey)
         .ifPresent(namespace -> claim.addProperty("namespace", context.targetNamespace(namespace)));
     // The uid and resourceVersion name the source cluster's claim.

@@ -1,6 +1,7 @@
 package dev.tugboat.restore.transform;
 
 import com.google.gson.JsonObject;
+import dev.tugboat.core.json.JsonPaths;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,11 +32,11 @@ final class PersistentVolumeClaimAction implements ItemAction {
   @Override
   public Optional<String> apply(JsonObject item, JsonObject backedUp, RestoreContext context) {
     for (String annotation : REMOVED_ANNOTATIONS) {
-      Json.remove(item, "metadata", "annotations", annotation);
+      JsonPaths.remove(item, "metadata", "annotations", annotation);
     }
-    Json.string(item, "spec", "volumeName")
+    JsonPaths.string(item, "spec", "volumeName")
         .filter(context.volumes()::isReprovisioned)
-        .ifPresent(volume -> Json.remove(item, "spec", "volumeName"));
+        .ifPresent(volume -> JsonPaths.remove(item, "spec", "volumeName"));
     return Optional.empty();
   }
 }

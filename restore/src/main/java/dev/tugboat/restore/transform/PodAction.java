@@ -2,6 +2,7 @@ package dev.tugboat.restore.transform;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.tugboat.core.json.JsonPaths;
 import java.util.Optional;
 
 /**
@@ -19,27 +20,27 @@ final class PodAction implements ItemAction {
 
   @Override
   public Optional<String> apply(JsonObject item, JsonObject backedUp, RestoreContext context) {
-    Json.object(item, "spec").ifPresent(PodAction::resetSpec);
+    JsonPaths.object(item, "spec").ifPresent(PodAction::resetSpec);
     return Optional.empty();
   }
 
   private static void resetSpec(JsonObject spec) {
     spec.remove("nodeName");
     spec.remove("priority");
-    String tokenPrefix = Json.string(spec, "serviceAccountName").orElse("") + "-token-";
-    Json.array(spec, "volumes")
-        .ifPresent(volumes -> Json.removeIf(volumes, volume -> isNamed(volume, tokenPrefix)));
+    String tokenPrefix = JsonPaths.string(spec, "serviceAccountName").orElse("") + "-token-";
+    JsonPaths.array(spec, "volumes")
+        .ifPresent(volumes -> JsonPaths.removeIf(volumes, volume -> isNamed(volume, tokenPrefix)));
     for (String containers : new String[] {"containers", "initContainers"}) {
-      for (JsonObject container : Json.objects(spec, containers)) {
-        Json.array(container, "volumeMounts")
-            .ifPresent(mounts -> Json.removeIf(mounts, mount -> isNamed(mount, tokenPrefix)));
+      for (JsonObject container : JsonPaths.objects(spec, containers)) {
+        JsonPaths.array(container, "volumeMounts")
+            .ifPresent(mounts -> JsonPaths.removeIf(mounts, mount -> isNamed(mount, tokenPrefix)));
       }
     }
   }
 
   private static boolean isNamed(JsonElement element, String prefix) {
     return element.isJsonObject()
-        && Json.string(element.getAsJsonObject(), "name")
+        && JsonPaths.string(element.getAsJsonObject(), "name")
             .filter(n -> n.startsWith(prefix))
             .isPresent();
   }

@@ -1,6 +1,7 @@
 package dev.tugboat.restore.transform;
 
 import com.google.gson.JsonObject;
+import dev.tugboat.core.json.JsonPaths;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,8 +24,8 @@ final class RoleBindingAction implements ItemAction {
 
   @Override
   public Optional<String> apply(JsonObject item, JsonObject backedUp, RestoreContext context) {
-    for (JsonObject subject : Json.objects(item, "subjects")) {
-      Json.string(subject, "namespace")
+    for (JsonObject subject : JsonPaths.objects(item, "subjects")) {
+      JsonPaths.string(subject, "namespace")
           .filter(context.namespaceMapping()::containsKey)
           .ifPresent(
               namespace -> subject.addProperty("namespace", context.targetNamespace(namespace)));

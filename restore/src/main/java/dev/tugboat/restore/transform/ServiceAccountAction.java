@@ -2,6 +2,7 @@ package dev.tugboat.restore.transform;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.tugboat.core.json.JsonPaths;
 import java.util.Optional;
 
 /**
@@ -18,15 +19,15 @@ final class ServiceAccountAction implements ItemAction {
 
   @Override
   public Optional<String> apply(JsonObject item, JsonObject backedUp, RestoreContext context) {
-    String tokenPrefix = Json.string(item, "metadata", "name").orElse("") + "-token-";
-    Optional<JsonArray> secrets = Json.array(item, "secrets");
+    String tokenPrefix = JsonPaths.string(item, "metadata", "name").orElse("") + "-token-";
+    Optional<JsonArray> secrets = JsonPaths.array(item, "secrets");
     if (secrets.isPresent()) {
       // Velero removes one entry only: the last one that matches.
       JsonArray list = secrets.get();
       for (int i = list.size() - 1; i >= 0; i--) {
         boolean token =
             list.get(i).isJsonObject()
-                && Json.string(list.get(i).getAsJsonObject(), "name")
+                && JsonPaths.string(list.get(i).getAsJsonObject(), "name")
                     .filter(name -> name.startsWith(tokenPrefix))
                     .isPresent();
         if (token) {

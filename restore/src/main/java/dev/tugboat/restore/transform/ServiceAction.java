@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.tugboat.core.json.JsonPaths;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,12 +28,12 @@ final class ServiceAction implements ItemAction {
 
   @Override
   public Optional<String> apply(JsonObject item, JsonObject backedUp, RestoreContext context) {
-    Optional<JsonObject> found = Json.object(item, "spec");
+    Optional<JsonObject> found = JsonPaths.object(item, "spec");
     if (found.isEmpty()) {
       return Optional.empty();
     }
     JsonObject spec = found.get();
-    if (!Json.string(spec, "clusterIP").filter("None"::equals).isPresent()) {
+    if (!JsonPaths.string(spec, "clusterIP").filter("None"::equals).isPresent()) {
       spec.remove("clusterIP");
       spec.remove("clusterIPs");
     }
@@ -46,14 +47,14 @@ final class ServiceAction implements ItemAction {
 
   private static void clearAssignedNodePorts(
       JsonObject item, JsonObject spec, Optional<JsonObject> lastApplied) {
-    if (Json.string(spec, "type").filter("ExternalName"::equals).isPresent()) {
+    if (JsonPaths.string(spec, "type").filter("ExternalName"::equals).isPresent()) {
       return;
     }
     if (lastApplied.isPresent()) {
       // Named ports are matched by name, unnamed ones by their node port value, as Velero does.
       Set<String> explicitNames = new HashSet<>();
       Set<Integer> explicitUnnamedPorts = new HashSet<>();
-      for (JsonObject port : Json.objects(lastApplied.get(), "spec", "ports")) {
+      for (JsonObject port : JsonPaths.objects(lastApplied.get(), "spec", "ports")) {
         int nodePort = nodePortOf(port, item);
         if (nodePort > 0) {
           if (port.has("name")) {
@@ -63,8 +64,8 @@ final class ServiceAction implements ItemAction {
           }
         }
       }
-      for (JsonObject port : Json.objects(spec, "ports")) {
-        String name = Json.string(port, "name").orElse("");
+      for (JsonObject port : JsonPaths.objects(spec, "ports")) {
+        String name = JsonPaths.string(port, "name").orElse("");
         boolean explicit =
             name.isEmpty()
                 ? explicitUnnamedPorts.contains(nodePortOf(port, item))
@@ -77,7 +78,7 @@ final class ServiceAction implements ItemAction {
     }
     Set<String> explicitKeys = new HashSet<>();
     for (JsonObject fields : managedFields(item)) {
-      Json.object(fields, "f:spec", "f:ports")
+      JsonPaths.object(fields, "f:spec", "f:ports")
           .ifPresent(
               ports ->
                   ports.entrySet().stream()
@@ -85,7 +86,7 @@ final class ServiceAction implements ItemAction {
                       .filter(entry -> entry.getValue().getAsJsonObject().has("f:nodePort"))
                       .forEach(entry -> explicitKeys.add(entry.getKey())));
     }
-    for (JsonObject port : Json.objects(spec, "ports")) {
+    for (JsonObject port : JsonPaths.objects(spec, "ports")) {
       if (!explicitKeys.contains(managedFieldsKey(port, item))) {
         port.remove("nodePort");
       }
@@ -95,26 +96,27 @@ final class ServiceAction implements ItemAction {
   private static void clearAssignedHealthCheckNodePort(
       JsonObject item, JsonObject spec, Optional<JsonObject> lastApplied) {
     boolean applies =
-        Json.string(spec, "type").filter("LoadBalancer"::equals).isPresent()
-            && Json.string(spec, "externalTrafficPolicy").filter("Local"::equals).isPresent();
+        JsonPaths.string(spec, "type").filter("LoadBalancer"::equals).isPresent()
+            && JsonPaths.string(spec, "externalTrafficPolicy").filter("Local"::equals).isPresent();
     if (!applies || intOf(spec.get("healthCheckNodePort"), item) == 0) {
       return;
     }
     boolean inLastApplied =
         lastApplied
-            .flatMap(config -> Json.element(config, "spec", "healthCheckNodePort"))
+            .flatMap(config -> JsonPaths.element(config, "spec", "healthCheckNodePort"))
             .filter(value -> intOf(value, item) != 0)
             .isPresent();
     boolean inManagedFields =
         managedFields(item).stream()
-            .anyMatch(fields -> Json.object(fields, "f:spec", "f:healthCheckNodePort").isPresent());
+            .anyMatch(
+                fields -> JsonPaths.object(fields, "f:spec", "f:healthCheckNodePort").isPresent());
     if (!inLastApplied && !inManagedFields) {
       spec.remove("healthCheckNodePort");
     }
   }
 
   private static Optional<JsonObject> lastAppliedConfiguration(JsonObject item) {
-    Optional<String> text = Json.string(item, "metadata", "annotations", LAST_APPLIED);
+    Optional<String> text = JsonPaths.string(item, "metadata", "annotations", LAST_APPLIED);
     if (text.isEmpty()) {
       return Optional.empty();
     }
@@ -138,8 +140,8 @@ final class ServiceAction implements ItemAction {
 
   /** The {@code fieldsV1} of every managed-fields entry that has one. */
   private static List<JsonObject> managedFields(JsonObject item) {
-    return Json.objects(item, "metadata", "managedFields").stream()
-        .flatMap(entry -> Json.object(entry, "fieldsV1").stream())
+    return JsonPaths.objects(item, "metadata", "managedFields").stream()
+        .flatMap(entry -> JsonPaths.object(entry, "fieldsV1").stream())
         .toList();
   }
 
@@ -148,7 +150,7 @@ final class ServiceAction implements ItemAction {
     return "k:{\"port\":"
         + intOf(port.get("port"), item)
         + ",\"protocol\":\""
-        + Json.string(port, "protocol").orElse("")
+        + JsonPaths.string(port, "protocol").orElse("")
         + "\"}";
   }
 

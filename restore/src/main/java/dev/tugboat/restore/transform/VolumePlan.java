@@ -1,6 +1,7 @@
 package dev.tugboat.restore.transform;
 
 import com.google.gson.JsonObject;
+import dev.tugboat.core.json.JsonPaths;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class VolumePlan {
       Collection<JsonObject> persistentVolumes, Map<String, VolumeBackupMethod> backupMethods) {
     Set<String> reprovisioned = new HashSet<>();
     for (JsonObject volume : persistentVolumes) {
-      String name = Json.string(volume, "metadata", "name").orElse("");
+      String name = JsonPaths.string(volume, "metadata", "name").orElse("");
       if (reprovisionReason(Optional.ofNullable(backupMethods.get(name)), volume).isPresent()) {
         reprovisioned.add(name);
       }
@@ -72,7 +73,7 @@ public final class VolumePlan {
       };
     }
     boolean deleted =
-        Json.string(persistentVolume, "spec", "persistentVolumeReclaimPolicy")
+        JsonPaths.string(persistentVolume, "spec", "persistentVolumeReclaimPolicy")
             .filter("Delete"::equals)
             .isPresent();
     return deleted

@@ -1,6 +1,7 @@
 package dev.tugboat.restore.transform;
 
 import com.google.gson.JsonObject;
+import dev.tugboat.core.json.JsonPaths;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,13 +27,15 @@ final class WebhookAction implements ItemAction {
 
   @Override
   public Optional<String> apply(JsonObject item, JsonObject backedUp, RestoreContext context) {
-    if (!Json.string(item, "apiVersion")
+    if (!JsonPaths.string(item, "apiVersion")
         .filter("admissionregistration.k8s.io/v1"::equals)
         .isPresent()) {
       return Optional.empty();
     }
-    for (JsonObject webhook : Json.objects(item, "webhooks")) {
-      if (!Json.string(webhook, "sideEffects").filter(VALID_SIDE_EFFECTS::contains).isPresent()) {
+    for (JsonObject webhook : JsonPaths.objects(item, "webhooks")) {
+      if (!JsonPaths.string(webhook, "sideEffects")
+          .filter(VALID_SIDE_EFFECTS::contains)
+          .isPresent()) {
         webhook.addProperty("sideEffects", "None");
       }
     }

@@ -5,6 +5,7 @@ import static dev.tugboat.restore.transform.TestItems.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tugboat.core.json.JsonPaths;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -91,7 +92,7 @@ class ItemTransformerTest {
                 mapping);
 
     assertThat(namespaced.targetNamespace()).contains("shop");
-    assertThat(Json.string(namespaced.object(), "metadata", "namespace")).contains("shop");
+    assertThat(JsonPaths.string(namespaced.object(), "metadata", "namespace")).contains("shop");
     assertThat(clusterScoped.targetNamespace()).isEmpty();
     assertThat(clusterScoped.object().getAsJsonObject("metadata").has("namespace")).isFalse();
   }
@@ -120,7 +121,7 @@ class ItemTransformerTest {
                  'spec':{'finalizers':['kubernetes']}}
                 """));
     assertThat(renamed.targetNamespace()).isEmpty();
-    assertThat(Json.string(other.object(), "metadata", "name")).contains("blog");
+    assertThat(JsonPaths.string(other.object(), "metadata", "name")).contains("blog");
   }
 
   @Test
