@@ -172,12 +172,17 @@ public final class ArchiveSpooler {
       }
       return;
     }
+    Path parent = folder.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    // Only the spool folder itself is private: its parents may be shared, such as /tmp.
     if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.createDirectories(
+      Files.createDirectory(
           folder,
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     } else {
-      Files.createDirectories(folder);
+      Files.createDirectory(folder);
     }
   }
 
