@@ -1,22 +1,21 @@
 package dev.tugboat.backup.publish;
 
-import dev.tugboat.backup.velero.Result;
 import dev.tugboat.backup.velero.ResultsDocument;
+import dev.tugboat.backup.velero.VeleroLog;
 import java.time.Clock;
 
 /**
  * What a backup reports about itself: every message goes to the backup's log, and warnings and
- * errors also to its results file and to the counts of its Backup object, as Velero counts them.
+ * errors also to its results file, whose totals are the counts of its Backup object, as Velero
+ * counts them.
  */
 public final class BackupReport {
 
-  private final BackupLog log;
+  private final VeleroLog log;
   private final ResultsDocument results = new ResultsDocument();
-  private int errors;
-  private int warnings;
 
   public BackupReport(String backup, Clock clock) {
-    this.log = new BackupLog(backup, clock);
+    this.log = new VeleroLog("backup", backup, clock);
   }
 
   public void info(String message) {
@@ -27,7 +26,6 @@ public final class BackupReport {
   public void backupWarning(String message) {
     log.warning(message);
     results.warnings().addVelero(message);
-    warnings++;
   }
 
   /**
@@ -35,8 +33,7 @@ public final class BackupReport {
    */
   public void warning(String namespace, String message) {
     log.warning(message);
-    addTo(results.warnings(), namespace, message);
-    warnings++;
+    results.warnings().addItem(namespace, message);
   }
 
   /**
@@ -44,8 +41,7 @@ public final class BackupReport {
    */
   public void error(String namespace, String message) {
     log.error(message);
-    addTo(results.errors(), namespace, message);
-    errors++;
+    results.errors().addItem(namespace, message);
   }
 
   /** An {@link #error} or a {@link #warning}. */
@@ -58,28 +54,20 @@ public final class BackupReport {
   }
 
   public int errors() {
-    return errors;
+    return results.errors().count();
   }
 
   public int warnings() {
-    return warnings;
+    return results.warnings().count();
   }
 
   /** {@code <name>-logs.gz}. */
-  public BackupLog log() {
+  public VeleroLog log() {
     return log;
   }
 
   /** {@code <name>-results.gz}. */
   public ResultsDocument results() {
     return results;
-  }
-
-  private static void addTo(Result result, String namespace, String message) {
-    if (namespace == null) {
-      result.addCluster(message);
-    } else {
-      result.addNamespace(namespace, message);
-    }
   }
 }

@@ -12,16 +12,17 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Velero's {@code ToJSONGzip}: compact JSON and a newline (what Go's {@code json.Encoder} writes),
- * in one gzip stream.
+ * in one gzip stream: the format of every {@code .json.gz} and {@code -results.gz} file of a backup
+ * or restore.
  */
-final class GzipJson {
+public final class GzipJson {
 
   private static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().create();
 
   private GzipJson() {}
 
   /** Writes and finishes the gzip stream, closing {@code out}, which a store body may do. */
-  static void write(JsonElement json, OutputStream out) throws IOException {
+  public static void write(JsonElement json, OutputStream out) throws IOException {
     try (Writer writer =
         new OutputStreamWriter(new GZIPOutputStream(out), StandardCharsets.UTF_8)) {
       COMPACT.toJson(json, writer);

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Velero's {@code results.Result}: messages about Velero itself, about cluster-scoped items, and
- * per namespace. Messages keep the order they were added in; namespaces are sorted. Not
- * thread-safe.
+ * Velero's {@code results.Result}, the warnings or the errors of a backup or a restore: messages
+ * about Velero itself, about cluster-scoped items, and per namespace. Messages keep the order they
+ * were added in; namespaces are sorted. Not thread-safe.
  */
 public final class Result {
 
@@ -20,7 +20,7 @@ public final class Result {
 
   Result() {}
 
-  /** A message about the backup as a whole, not about one item. */
+  /** A message about the backup or restore as a whole, not about one item. */
   public void addVelero(String message) {
     velero.add(message);
   }
@@ -33,6 +33,28 @@ public final class Result {
   /** A message about an item of this namespace. */
   public void addNamespace(String namespace, String message) {
     namespaces.computeIfAbsent(namespace, ns -> new ArrayList<>()).add(message);
+  }
+
+  /**
+   * A message about an item, placed as Velero places it: under its namespace, or under {@code
+   * cluster} for a cluster-scoped item.
+   *
+   * @param namespace the item's namespace (for a restore, the target one); null if cluster-scoped
+   */
+  public void addItem(String namespace, String message) {
+    if (namespace == null) {
+      addCluster(message);
+    } else {
+      addNamespace(namespace, message);
+    }
+  }
+
+  /**
+   * How many messages there are in all: what Velero puts in {@code status.warnings} or {@code
+   * status.errors}.
+   */
+  public int count() {
+    return velero.size() + cluster.size() + namespaces.values().stream().mapToInt(List::size).sum();
   }
 
   /** {@code {"velero":[…],"cluster":[…],"namespaces":{…}}}, each field left out when empty. */

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * {@code backups/<name>/<name>-results.gz}, which {@code velero backup describe} shows: {@code
- * {"errors":Result,"warnings":Result}} as gzip of compact JSON and a newline. With nothing reported
- * it is {@code {"errors":{},"warnings":{}}}. Not thread-safe.
+ * A backup's {@code backups/<name>/<name>-results.gz} or a restore's {@code
+ * restores/<name>/restore-<name>-results.gz}, which {@code velero backup describe} and {@code
+ * velero restore describe} show: {@code {"errors":Result,"warnings":Result}} as gzip of compact
+ * JSON and a newline. With nothing reported it is {@code {"errors":{},"warnings":{}}}. Not
+ * thread-safe.
  */
 public final class ResultsDocument implements BodyWriter {
 

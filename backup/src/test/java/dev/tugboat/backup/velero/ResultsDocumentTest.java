@@ -29,4 +29,22 @@ class ResultsDocumentTest {
                 + "\"shop\":[\"could not read configmaps: forbidden\",\"a <second> error & more\"]}},"
                 + "\"warnings\":{\"cluster\":[\"clusterrole y was deleted while read\"]}}\n");
   }
+
+  @Test
+  void itemMessagesGoUnderTheirNamespaceOrClusterAndAllBucketsCount() throws IOException {
+    ResultsDocument results = new ResultsDocument();
+    results.warnings().addItem("shop", "service shop/web already exists");
+    results.warnings().addItem(null, "clusterrole viewer already exists");
+    results.warnings().addItem("shop", "configmap shop/settings already exists");
+    results.warnings().addVelero("backup has no items");
+
+    assertThat(results.warnings().count()).isEqualTo(4);
+    assertThat(results.errors().count()).isZero();
+    assertThat(Gzip.decompressed(results))
+        .isEqualTo(
+            "{\"errors\":{},\"warnings\":{\"velero\":[\"backup has no items\"],"
+                + "\"cluster\":[\"clusterrole viewer already exists\"],"
+                + "\"namespaces\":{\"shop\":[\"service shop/web already exists\","
+                + "\"configmap shop/settings already exists\"]}}}\n");
+  }
 }

@@ -1,4 +1,4 @@
-package dev.tugboat.backup.publish;
+package dev.tugboat.backup.velero;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,19 +8,19 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-class BackupLogTest {
+class VeleroLogTest {
 
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-03-01T12:34:56.789Z"), ZoneOffset.UTC);
 
   @Test
   void writesOneLogrusLinePerMessageWithTheTimeInSeconds() throws IOException {
-    BackupLog log = new BackupLog("nightly", CLOCK);
+    VeleroLog log = new VeleroLog("backup", "nightly", CLOCK);
     log.info("Backing up everything");
     log.warning("Skipping bindings: the API does not allow list");
     log.error("LIST v1 secrets failed: HTTP 403 Forbidden");
 
-    assertThat(Gunzip.text(log))
+    assertThat(Gzip.decompressed(log))
         .isEqualTo(
             """
             time="2026-03-01T12:34:56Z" level=info msg="Backing up everything" backup=velero/nightly
@@ -31,10 +31,10 @@ class BackupLogTest {
 
   @Test
   void quotesMessagesAsGoDoes() throws IOException {
-    BackupLog log = new BackupLog("nightly", CLOCK);
+    VeleroLog log = new VeleroLog("backup", "nightly", CLOCK);
     log.info("say \"hi\" to C:\\temp\nnext\tcolumn\rback\u0001\u0007\u000b\u007f é");
 
-    assertThat(Gunzip.text(log))
+    assertThat(Gzip.decompressed(log))
         .isEqualTo(
             "time=\"2026-03-01T12:34:56Z\" level=info"
                 + " msg=\"say \\\"hi\\\" to C:\\\\temp\\nnext\\tcolumn\\rback\\x01\\a\\v\\x7f é\""
@@ -42,7 +42,18 @@ class BackupLogTest {
   }
 
   @Test
+  void namesWhatTheLogIsAboutInTheOwnerField() throws IOException {
+    VeleroLog log = new VeleroLog("restore", "nightly-to-staging", CLOCK);
+    log.info("Restored 3 items");
+
+    assertThat(Gzip.decompressed(log))
+        .isEqualTo(
+            "time=\"2026-03-01T12:34:56Z\" level=info msg=\"Restored 3 items\""
+                + " restore=velero/nightly-to-staging\n");
+  }
+
+  @Test
   void anEmptyLogIsAnEmptyGzipStream() throws IOException {
-    assertThat(Gunzip.text(new BackupLog("nightly", CLOCK))).isEmpty();
+    assertThat(Gzip.decompressed(new VeleroLog("backup", "nightly", CLOCK))).isEmpty();
   }
 }

@@ -1,4 +1,4 @@
-package dev.tugboat.backup.publish;
+package dev.tugboat.backup.velero;
 
 import dev.tugboat.core.store.BodyWriter;
 import java.io.IOException;
@@ -13,19 +13,29 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * {@code <name>-logs.gz}: what {@code tugboat backup logs} and {@code velero backup logs} print, in
- * Velero's logrus text format ({@code time="…" level=info msg="…" backup=velero/<name>}). Written
- * from the facts the job recorded (the plan, each partition's outcome), so that a backup resumed
- * after a crash gets one coherent log. Never holds object contents.
+ * A backup's {@code <name>-logs.gz} or a restore's {@code restore-<name>-logs.gz}: what {@code
+ * velero backup logs} and {@code velero restore logs} (and Tugboat's own commands) print, in
+ * Velero's logrus text format, e.g. {@code time="…" level=info msg="…" backup=velero/<name>}.
+ * Written from the facts the job recorded rather than streamed while it runs, so that a job resumed
+ * after a crash gets one coherent log. Never holds object contents. Not thread-safe.
  */
-public final class BackupLog implements BodyWriter {
+public final class VeleroLog implements BodyWriter {
 
-  private final String backup;
+  private final String ownerField;
+  private final String owner;
   private final Clock clock;
   private final List<String> lines = new ArrayList<>();
 
-  public BackupLog(String backup, Clock clock) {
-    this.backup = backup;
+  /**
+   * @param ownerField the field naming what the log is about, as Velero's logger sets it: {@code
+   *     backup} or {@code restore}
+   * @param owner the backup's or restore's name; the field's value is {@code velero/<owner>}, the
+   *     Velero namespace and that name, as in Velero's own logs
+   * @param clock the time stamped on each line as it is added
+   */
+  public VeleroLog(String ownerField, String owner, Clock clock) {
+    this.ownerField = ownerField;
+    this.owner = owner;
     this.clock = clock;
   }
 
@@ -60,8 +70,10 @@ public final class BackupLog implements BodyWriter {
             + level
             + " msg="
             + quote(message)
-            + " backup=velero/"
-            + backup);
+            + " "
+            + ownerField
+            + "=velero/"
+            + owner);
   }
 
   /** Go's {@code %q}, as logrus quotes: backslashes and quotes escaped, control characters too. */
