@@ -329,6 +329,43 @@ class ItemApplierTest {
   }
 
   @Test
+  void anObjectDeletedBetweenCreateAndReadIsAFailedItem() throws Exception {
+    server.enqueue(alreadyExists());
+    server.enqueue(notFound());
+
+    ItemOutcome outcome = live(ExistingResourcePolicy.UPDATE).apply(CONFIG_MAPS, DESIRED);
+
+    assertThat(outcome)
+        .isEqualTo(
+            new ItemOutcome(
+                Action.FAILED,
+                false,
+                "configmaps/shop/settings already existed, then was deleted by someone else while"
+                    + " being restored",
+                null));
+    assertThat(requests()).containsExactly(POST, GET);
+  }
+
+  @Test
+  void anObjectCreatedAgainByAControllerDuringARecreateIsAFailedItem() throws Exception {
+    server.enqueue(alreadyExists());
+    server.enqueue(answer(200, LIVE_DIFFERENT));
+    server.enqueue(answer(200, json("{\"kind\": \"Status\", \"status\": \"Success\"}")));
+    server.enqueue(alreadyExists());
+
+    ItemOutcome outcome = live(ExistingResourcePolicy.RECREATE).apply(CONFIG_MAPS, DESIRED);
+
+    assertThat(outcome)
+        .isEqualTo(
+            new ItemOutcome(
+                Action.FAILED,
+                false,
+                "configmaps/shop/settings was created again by someone else while being recreated",
+                null));
+    assertThat(requests()).containsExactly(POST, GET, DELETE, POST);
+  }
+
+  @Test
   void aServerErrorThrows() {
     server.enqueue(status(500, "InternalError", "etcd timed out"));
 
