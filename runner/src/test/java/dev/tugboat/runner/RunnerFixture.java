@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -54,6 +56,25 @@ public final class RunnerFixture implements BeforeAllCallback, AfterAllCallback 
   /** {@code --store} of the local store. */
   public String storeUri() {
     return store().toUri().toString();
+  }
+
+  /**
+   * Runs {@code tugboat backup create NAME} against the cluster of {@code kubeconfig}, into the
+   * local store.
+   */
+  public Result createBackup(Path kubeconfig, String name, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "backup",
+                "create",
+                name,
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--store",
+                storeUri()));
+    args.addAll(List.of(options));
+    return run(args.toArray(String[]::new));
   }
 
   /** Runs one command line, as {@code tugboat args...} would. */

@@ -11,7 +11,6 @@ import dev.tugboat.samples.sandbox.SandboxOptions.NodePool;
 import dev.tugboat.samples.sandbox.seed.Seeds;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -238,8 +237,9 @@ class BackupContentsTest {
   void aNameTakenByACompletedBackupIsRefusedWithExitCode4() throws IOException {
     backup("taken");
 
-    RunnerFixture.Result same = create("taken");
-    RunnerFixture.Result other = create("taken", "--include-namespaces", "shop");
+    RunnerFixture.Result same = tugboat.createBackup(sandbox.kubeconfig(), "taken");
+    RunnerFixture.Result other =
+        tugboat.createBackup(sandbox.kubeconfig(), "taken", "--include-namespaces", "shop");
 
     assertThat(same.exitCode()).as(same.err()).isEqualTo(4);
     assertThat(other.exitCode()).as(other.err()).isEqualTo(4);
@@ -248,24 +248,9 @@ class BackupContentsTest {
 
   private static VeleroArchiveCheck.CheckedBackup backup(String name, String... options)
       throws IOException {
-    RunnerFixture.Result result = create(name, options);
+    RunnerFixture.Result result = tugboat.createBackup(sandbox.kubeconfig(), name, options);
     assertThat(result.exitCode()).as(result.err()).isZero();
     return VeleroArchiveCheck.check(StoreContents.ofFolder(tugboat.store()), name);
-  }
-
-  private static RunnerFixture.Result create(String name, String... options) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "backup",
-                "create",
-                name,
-                "--kubeconfig",
-                sandbox.kubeconfig().toString(),
-                "--store",
-                tugboat.storeUri()));
-    args.addAll(List.of(options));
-    return tugboat.run(args.toArray(String[]::new));
   }
 
   private static Map<ItemKey, JsonObject> expected(Predicate<ItemKey> selected) {

@@ -16,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -49,8 +47,8 @@ class BackupFaultsTest {
     CompletableFuture<RunnerFixture.Result> running =
         CompletableFuture.supplyAsync(
             () ->
-                create(
-                    sandbox,
+                tugboat.createBackup(
+                    sandbox.kubeconfig(),
                     "expired-token",
                     "--include-resources",
                     "configmaps",
@@ -87,7 +85,13 @@ class BackupFaultsTest {
                 .build());
 
     RunnerFixture.Result result =
-        create(sandbox, "flaky", "--include-cluster-resources", "true", "--parallelism", "1");
+        tugboat.createBackup(
+            sandbox.kubeconfig(),
+            "flaky",
+            "--include-cluster-resources",
+            "true",
+            "--parallelism",
+            "1");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     JsonObject faults = sandbox.sandbox().stats().getAsJsonObject("faults");
@@ -110,7 +114,8 @@ class BackupFaultsTest {
                 .build());
 
     RunnerFixture.Result result =
-        create(sandbox, "no-secrets", "--include-cluster-resources", "true");
+        tugboat.createBackup(
+            sandbox.kubeconfig(), "no-secrets", "--include-cluster-resources", "true");
 
     assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(3);
     StoreContents store = StoreContents.ofFolder(tugboat.store());
@@ -137,22 +142,6 @@ class BackupFaultsTest {
 
   private static SandboxOptions.Builder options(String seed) {
     return SandboxOptions.builder().name("faulty").seed(Seeds.named(seed));
-  }
-
-  private static RunnerFixture.Result create(
-      SandboxExtension.Running sandbox, String name, String... options) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "backup",
-                "create",
-                name,
-                "--kubeconfig",
-                sandbox.kubeconfig().toString(),
-                "--store",
-                tugboat.storeUri()));
-    args.addAll(List.of(options));
-    return tugboat.run(args.toArray(String[]::new));
   }
 
   /**
