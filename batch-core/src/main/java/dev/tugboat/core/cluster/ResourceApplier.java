@@ -15,6 +15,7 @@ import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import io.kubernetes.client.util.generic.options.CreateOptions;
 import io.kubernetes.client.util.generic.options.PatchOptions;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +28,11 @@ import java.util.function.Supplier;
 import okhttp3.Call;
 
 /**
- * Writes and reads single objects of any resource type as raw JSON: create, get, JSON merge patch,
- * JSON patch, server-side apply and delete. Every call returns an {@link ApplyResult}; HTTP errors
- * and transport errors become outcomes, never exceptions. Only misuse (a namespace given for a
- * cluster-scoped type, an object without a name) throws {@link IllegalArgumentException}.
+ * Writes and reads single objects of any resource type as raw JSON: create, get, JSON merge patch
+ * (of the object or of its status), JSON patch, server-side apply and delete. Every call returns an
+ * {@link ApplyResult}; HTTP errors and transport errors become outcomes, never exceptions. Only
+ * misuse (a namespace given for a cluster-scoped type, an object without a name) throws {@link
+ * IllegalArgumentException}.
  *
  * <p>Writes carry the field manager {@value #FIELD_MANAGER}. A dry-run applier sends {@code
  * dryRun=All} on every write: the server admits and validates but stores nothing.
@@ -116,6 +118,44 @@ public final class ResourceApplier {
   }
 
   /**
+   * Sets an existing object's status through its {@code status} subresource, with the JSON merge
+   * patch {@code {"status": status}}: what client-go's {@code UpdateStatus} does, without needing
+   * the object's {@code resourceVersion}. Writes to the object itself ignore its status, so this is
+   * how a restore brings a status back.
+   *
+   * @param namespace its namespace; {@code null} for cluster-scoped types
+   * @return UPDATED, UNCHANGED, or NOT_FOUND without sending the patch; NOT_FOUND after sending it
+   *     when the type has no status subresource
+   */
+  public ApplyResult mergePatchStatus(
+      ApiResource resource, String namespace, String name, JsonObject status) {
+    ApplyResult before = get(resource, namespace, name);
+    if (before.outcome() != ApplyOutcome.FOUND) {
+      return before;
+    }
+    JsonObject patch = new JsonObject();
+    patch.add("status", status.deepCopy());
+    List<Pair> query = new ArrayList<>(apiClient.parameterToPair("fieldManager", FIELD_MANAGER));
+    if (dryRun) {
+      query.addAll(apiClient.parameterToPair("dryRun", DRY_RUN_ALL));
+    }
+    try {
+      ApiResponse<JsonElement> response =
+          execute(
+              "PATCH",
+              objectPath(resource, namespace, name) + "/status",
+              query,
+              // Bytes, so that the client sends them and the Content-Type exactly as given.
+              patch.toString().getBytes(StandardCharsets.UTF_8),
+              V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH);
+      JsonObject after = objectIn(response.getData());
+      return new ApplyResult(change(before.object(), after), response.getStatusCode(), "", after);
+    } catch (ApiException e) {
+      return ApplyResult.of(e);
+    }
+  }
+
+  /**
    * Changes an existing object with a JSON patch (RFC 6902), a list of operations such as {@code
    * {"op":"replace","path":"/spec/replicas","value":0}}.
    *
@@ -174,27 +214,43 @@ public final class ResourceApplier {
     if (dryRun) {
       query.addAll(apiClient.parameterToPair("dryRun", DRY_RUN_ALL));
     }
-    Map<String, String> headers = new HashMap<>(Map.of("Accept", "application/json"));
     try {
-      Call call =
-          apiClient.buildCall(
-              null,
-              objectPath(resource, namespace, name),
-              "DELETE",
-              query,
-              new ArrayList<>(),
-              null,
-              headers,
-              new HashMap<>(),
-              new HashMap<>(),
-              AUTH_NAMES,
-              null);
-      ApiResponse<JsonElement> response = apiClient.execute(call, JsonElement.class);
+      ApiResponse<JsonElement> response =
+          execute("DELETE", objectPath(resource, namespace, name), query, null, null);
       return new ApplyResult(
           ApplyOutcome.DELETED, response.getStatusCode(), "", objectIn(response.getData()));
     } catch (ApiException e) {
       return ApplyResult.of(e);
     }
+  }
+
+  /**
+   * Sends one request built by hand, for what {@link DynamicKubernetesApi} cannot do.
+   *
+   * @param body the request body, or {@code null}
+   * @param contentType the body's media type; {@code null} without a body
+   */
+  private ApiResponse<JsonElement> execute(
+      String method, String path, List<Pair> query, byte[] body, String contentType)
+      throws ApiException {
+    Map<String, String> headers = new HashMap<>(Map.of("Accept", "application/json"));
+    if (contentType != null) {
+      headers.put("Content-Type", contentType);
+    }
+    Call call =
+        apiClient.buildCall(
+            null,
+            path,
+            method,
+            query,
+            new ArrayList<>(),
+            body,
+            headers,
+            new HashMap<>(),
+            new HashMap<>(),
+            AUTH_NAMES,
+            null);
+    return apiClient.execute(call, JsonElement.class);
   }
 
   private ApplyResult patchExisting(

@@ -210,6 +210,89 @@ class ResourceApplierTest {
   }
 
   @Test
+  void mergePatchStatusPatchesTheStatusSubresourceAndReportsUpdated() throws Exception {
+    JsonObject status = JsonParser.parseString("{\"readyReplicas\": 2}").getAsJsonObject();
+    JsonObject patched = deployment("6", status);
+    server.enqueue(ApiAnswers.json(200, deployment("5", null)));
+    server.enqueue(ApiAnswers.json(200, patched));
+
+    ApplyResult result = applier.mergePatchStatus(DEPLOYMENTS, "shop", "web", status);
+
+    assertThat(result).isEqualTo(new ApplyResult(ApplyOutcome.UPDATED, 200, "", patched));
+    assertRequest("GET", "/apis/apps/v1/namespaces/shop/deployments/web", Map.of());
+    assertRequest(
+            "PATCH",
+            "/apis/apps/v1/namespaces/shop/deployments/web/status",
+            Map.of("fieldManager", "tugboat"))
+        .hasContentType("application/merge-patch+json")
+        .hasBody(JsonParser.parseString("{\"status\": {\"readyReplicas\": 2}}"));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void mergePatchStatusOfAClusterScopedObjectUsesTheClusterPath() throws Exception {
+    JsonObject status = JsonParser.parseString("{\"phase\": \"Active\"}").getAsJsonObject();
+    server.enqueue(ApiAnswers.json(200, namespace("shop")));
+    server.enqueue(ApiAnswers.json(200, namespace("shop")));
+
+    ApplyResult result = applier.mergePatchStatus(NAMESPACES, null, "shop", status);
+
+    assertThat(result)
+        .isEqualTo(new ApplyResult(ApplyOutcome.UNCHANGED, 200, "", namespace("shop")));
+    assertRequest("GET", "/api/v1/namespaces/shop", Map.of());
+    assertRequest("PATCH", "/api/v1/namespaces/shop/status", Map.of("fieldManager", "tugboat"))
+        .hasContentType("application/merge-patch+json")
+        .hasBody(JsonParser.parseString("{\"status\": {\"phase\": \"Active\"}}"));
+  }
+
+  @Test
+  void mergePatchStatusOfAMissingObjectReportsNotFoundWithoutPatching() {
+    server.enqueue(ApiAnswers.status(404, "NotFound", "deployments.apps \"web\" not found"));
+
+    ApplyResult result = applier.mergePatchStatus(DEPLOYMENTS, "shop", "web", new JsonObject());
+
+    assertThat(result)
+        .isEqualTo(
+            new ApplyResult(
+                ApplyOutcome.NOT_FOUND, 404, "deployments.apps \"web\" not found", null));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void mergePatchStatusReportsARefusalWithTheServersMessage() {
+    server.enqueue(ApiAnswers.json(200, deployment("5", null)));
+    server.enqueue(ApiAnswers.status(422, "Invalid", "status.replicas: Invalid value: -1"));
+
+    ApplyResult result =
+        applier.mergePatchStatus(
+            DEPLOYMENTS,
+            "shop",
+            "web",
+            JsonParser.parseString("{\"replicas\": -1}").getAsJsonObject());
+
+    assertThat(result)
+        .isEqualTo(
+            new ApplyResult(ApplyOutcome.INVALID, 422, "status.replicas: Invalid value: -1", null));
+  }
+
+  @Test
+  void dryRunMergePatchStatusSendsDryRunAllAndComparesContent() throws Exception {
+    JsonObject status = JsonParser.parseString("{\"readyReplicas\": 2}").getAsJsonObject();
+    server.enqueue(ApiAnswers.json(200, deployment("5", null)));
+    server.enqueue(ApiAnswers.json(200, deployment("5", status)));
+
+    ApplyResult result =
+        ResourceApplier.dryRun(apiClient).mergePatchStatus(DEPLOYMENTS, "shop", "web", status);
+
+    assertThat(result.outcome()).isEqualTo(ApplyOutcome.UPDATED);
+    assertRequest("GET", "/apis/apps/v1/namespaces/shop/deployments/web", Map.of());
+    assertRequest(
+        "PATCH",
+        "/apis/apps/v1/namespaces/shop/deployments/web/status",
+        Map.of("fieldManager", "tugboat", "dryRun", "All"));
+  }
+
+  @Test
   void jsonPatchSendsItsContentTypeAndReportsInvalid() throws Exception {
     JsonArray operations =
         JsonParser.parseString("[{\"op\":\"replace\",\"path\":\"/data/size\",\"value\":-1}]")
@@ -456,6 +539,14 @@ class ResourceApplierTest {
     data.addProperty("colour", colour);
     configMap.add("data", data);
     return configMap;
+  }
+
+  private static JsonObject deployment(String resourceVersion, JsonObject status) {
+    JsonObject deployment = object("apps/v1", "Deployment", "shop", "web", resourceVersion);
+    if (status != null) {
+      deployment.add("status", status);
+    }
+    return deployment;
   }
 
   private static JsonObject namespace(String name) {

@@ -9,7 +9,9 @@ import dev.tugboat.core.cluster.ResourceApplier;
 import dev.tugboat.core.json.JsonPaths;
 import dev.tugboat.restore.apply.ItemOutcome.Action;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Applies one transformed object to the target cluster under an {@link ExistingResourcePolicy}
@@ -17,9 +19,12 @@ import java.util.Objects;
  *
  * <p>A real run creates first, so that the common case, a free name, costs exactly one request.
  * Only when the create answers AlreadyExists does it read the object in the cluster and compare
- * both after {@link Normaliser#forComparison}: equal objects are {@link Action#UNCHANGED} and never
+ * both with {@link Normaliser#sameObject}: equal objects are {@link Action#UNCHANGED} and never
  * written; different ones are skipped with Velero's warning ({@code none}), merge-patched to the
- * backed-up state ({@code update}) or deleted and created again ({@code recreate}).
+ * backed-up state ({@code update}) or deleted and created again ({@code recreate}). A created or
+ * recreated object whose backed-up status the restore keeps then gets that status through its
+ * status subresource (velero.md 3.3). Every outcome carries the object as it was read, for a
+ * rollback.
  *
  * <p>A dry run sends no write request at all, not even one with {@code dryRun=All}: it reads each
  * object and says what a real run would do. It therefore cannot tell objects the server would
@@ -80,7 +85,7 @@ public final class ItemApplier {
   }
 
   /**
-   * Applies one object.
+   * Applies one object whose status the restore does not keep.
    *
    * @param type the object's resource type in the target cluster
    * @param desired the object to restore, as the transforms made it (no server fields needed)
@@ -89,21 +94,62 @@ public final class ItemApplier {
    *     the type's scope
    */
   public ItemOutcome apply(ApiResource type, JsonObject desired) {
+    return apply(type, desired, Optional.empty());
+  }
+
+  /**
+   * Applies one object and, once it is created or recreated, writes its backed-up status.
+   *
+   * @param type the object's resource type in the target cluster
+   * @param desired the object to restore, as the transforms made it (no server fields needed)
+   * @param status the status to write through the status subresource, when the restore keeps it
+   *     ({@link dev.tugboat.restore.transform.Transformed.Create#status}); never written to an
+   *     object that is updated, skipped or unchanged, nor in a dry run
+   * @throws ClusterRequestException when the cluster gives no usable answer
+   * @throws IllegalArgumentException when the object has no name, or a namespace that does not fit
+   *     the type's scope
+   */
+  public ItemOutcome apply(ApiResource type, JsonObject desired, Optional<JsonObject> status) {
+    Objects.requireNonNull(status, "status");
     Target target = Target.of(type, desired);
     if (dryRun) {
       ApplyResult found = cluster.get(type, target.namespace(), target.name());
       return switch (found.outcome()) {
-        case NOT_FOUND -> outcome(Action.CREATED, "", null);
+        case NOT_FOUND -> outcome(Action.CREATED, "", null, null);
         case FOUND -> existing(target, desired, found.object());
-        default -> refused(target, "read", found);
+        default -> refused(target, "read", found, null);
       };
     }
     ApplyResult created = cluster.create(type, desired);
-    return switch (created.outcome()) {
-      case CREATED -> outcome(Action.CREATED, "", created.object());
-      case ALREADY_EXISTS -> existing(target, desired);
-      default -> refused(target, "create", created);
-    };
+    ItemOutcome written =
+        switch (created.outcome()) {
+          case CREATED -> outcome(Action.CREATED, "", null, created.object());
+          case ALREADY_EXISTS -> existing(target, desired);
+          default -> refused(target, "create", created, null);
+        };
+    boolean isNew = written.action() == Action.CREATED || written.action() == Action.RECREATED;
+    return isNew && status.isPresent() ? withStatus(target, status.get(), written) : written;
+  }
+
+  /** Writes the kept status of an object just created or recreated. */
+  private ItemOutcome withStatus(Target target, JsonObject status, ItemOutcome written) {
+    ApplyResult patched =
+        cluster.mergePatchStatus(target.type(), target.namespace(), target.name(), status);
+    if (patched.outcome() == ApplyOutcome.UPDATED || patched.outcome() == ApplyOutcome.UNCHANGED) {
+      return outcome(written.action(), written.message(), written.before(), patched.object());
+    }
+    if (!isRefusalOfTheObject(patched)) {
+      throw unusable(target, "restore the status of", patched);
+    }
+    return outcome(
+        Action.FAILED,
+        target
+            + " was "
+            + written.action().name().toLowerCase(Locale.ROOT)
+            + " but its status was not restored: "
+            + patched.message(),
+        written.before(),
+        written.applied());
   }
 
   /** The create found the name taken: read what is there. */
@@ -113,21 +159,25 @@ public final class ItemApplier {
       return outcome(
           Action.FAILED,
           target + " already existed, then was deleted by someone else while being restored",
+          null,
           null);
     }
     if (found.outcome() != ApplyOutcome.FOUND) {
-      return refused(target, "read", found);
+      return refused(target, "read", found, null);
     }
     return existing(target, desired, found.object());
   }
 
   private ItemOutcome existing(Target target, JsonObject desired, JsonObject live) {
-    if (Normaliser.forComparison(live).equals(Normaliser.forComparison(desired))) {
-      return outcome(Action.UNCHANGED, "", null);
+    if (Normaliser.sameObject(live, desired)) {
+      return outcome(Action.UNCHANGED, "", live, null);
     }
+    // Values the server assigned where desired leaves them out are not differences: kept as they
+    // are, neither reported nor patched away.
     JsonObject patch =
         MergePatch.between(
-            Normaliser.withoutServerFields(live), Normaliser.withoutServerFields(desired));
+            Normaliser.withoutServerFields(Normaliser.withoutAssignedValues(live, desired)),
+            Normaliser.withoutServerFields(desired));
     String differences = "differs in " + String.join(", ", MergePatch.paths(patch));
     return switch (policy) {
       case NONE ->
@@ -140,29 +190,33 @@ public final class ItemApplier {
                   + " ("
                   + differences
                   + ")",
+              live,
               null);
-      case UPDATE -> dryRun ? outcome(Action.UPDATED, differences, null) : update(target, patch);
+      case UPDATE ->
+          dryRun ? outcome(Action.UPDATED, differences, live, null) : update(target, patch, live);
       case RECREATE ->
-          dryRun ? outcome(Action.RECREATED, differences, null) : recreate(target, desired);
+          dryRun
+              ? outcome(Action.RECREATED, differences, live, null)
+              : recreate(target, desired, live);
     };
   }
 
-  private ItemOutcome update(Target target, JsonObject patch) {
+  private ItemOutcome update(Target target, JsonObject patch, JsonObject live) {
     ApplyResult patched =
         cluster.mergePatch(target.type(), target.namespace(), target.name(), patch);
     return switch (patched.outcome()) {
-      case UPDATED -> outcome(Action.UPDATED, "", patched.object());
-      // The server found nothing to change, e.g. it kept an allocated clusterIP the patch removed.
-      case UNCHANGED -> outcome(Action.UNCHANGED, "", null);
-      default -> refused(target, "update", patched);
+      case UPDATED -> outcome(Action.UPDATED, "", live, patched.object());
+      // The server found nothing to change, e.g. the patch removed a field it defaults again.
+      case UNCHANGED -> outcome(Action.UNCHANGED, "", live, null);
+      default -> refused(target, "update", patched, live);
     };
   }
 
-  private ItemOutcome recreate(Target target, JsonObject desired) {
+  private ItemOutcome recreate(Target target, JsonObject desired, JsonObject live) {
     ApplyResult deleted =
         cluster.delete(target.type(), target.namespace(), target.name(), RECREATE_PROPAGATION);
     if (deleted.outcome() != ApplyOutcome.DELETED && deleted.outcome() != ApplyOutcome.NOT_FOUND) {
-      return refused(target, "delete", deleted);
+      return refused(target, "delete", deleted, live);
     }
     // A delete that answers with the object has not finished: finalizers or dependents remain.
     boolean stillThere = deleted.object() != null;
@@ -170,17 +224,19 @@ public final class ItemApplier {
       return outcome(
           Action.FAILED,
           target + " was deleted but still exists after " + deletionWait.timeout(),
+          live,
           null);
     }
     ApplyResult created = cluster.create(target.type(), desired);
     return switch (created.outcome()) {
-      case CREATED -> outcome(Action.RECREATED, "", created.object());
+      case CREATED -> outcome(Action.RECREATED, "", live, created.object());
       case ALREADY_EXISTS ->
           outcome(
               Action.FAILED,
               target + " was created again by someone else while being recreated",
+              live,
               null);
-      default -> refused(target, "create", created);
+      default -> refused(target, "create", created, live);
     };
   }
 
@@ -197,12 +253,14 @@ public final class ItemApplier {
    * A refusal of this object is a failed item; anything else means the cluster cannot answer.
    *
    * @param call the request, for the message: {@code create}, {@code read}...
+   * @param live the object as read before the request; {@code null} when it was not read
    */
-  private ItemOutcome refused(Target target, String call, ApplyResult result) {
+  private ItemOutcome refused(Target target, String call, ApplyResult result, JsonObject live) {
     if (!isRefusalOfTheObject(result)) {
       throw unusable(target, call, result);
     }
-    return outcome(Action.FAILED, "error restoring " + target + ": " + result.message(), null);
+    return outcome(
+        Action.FAILED, "error restoring " + target + ": " + result.message(), live, null);
   }
 
   private static boolean isRefusalOfTheObject(ApplyResult result) {
@@ -220,8 +278,9 @@ public final class ItemApplier {
         "could not " + call + " " + target + ": " + status + result.message());
   }
 
-  private ItemOutcome outcome(Action action, String message, JsonObject applied) {
-    return new ItemOutcome(action, dryRun, message, applied);
+  private ItemOutcome outcome(
+      Action action, String message, JsonObject before, JsonObject applied) {
+    return new ItemOutcome(action, dryRun, message, before, applied);
   }
 
   /** Which object an item is about. */

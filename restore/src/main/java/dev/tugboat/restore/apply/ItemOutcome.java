@@ -12,10 +12,16 @@ import java.util.Objects;
  * @param message why, for the restore's results: empty for a plain create; Velero's warning for a
  *     {@link Action#SKIPPED} object; the fields that differ for an update or a recreate; the
  *     server's message for a {@link Action#FAILED} one
- * @param applied the object as the server returned it after the write; {@code null} when nothing
- *     was written
+ * @param before the object as read from the cluster when it already existed, kept so that a
+ *     rollback can return an updated or recreated object to it; {@code null} when the object was
+ *     created fresh or could not be read. Set for every outcome that read it ({@link
+ *     Action#UPDATED}, {@link Action#RECREATED}, {@link Action#UNCHANGED}, {@link Action#SKIPPED},
+ *     and a {@link Action#FAILED} update or recreate), in a dry run too
+ * @param applied the object as the server returned it after the last write (the status write when a
+ *     kept status was restored); {@code null} when nothing was written
  */
-public record ItemOutcome(Action action, boolean dryRun, String message, JsonObject applied) {
+public record ItemOutcome(
+    Action action, boolean dryRun, String message, JsonObject before, JsonObject applied) {
 
   /** The outcome of one object, as listed in the restore's results. */
   public enum Action {

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -77,6 +78,46 @@ class ItemApplierTest {
            "data": {"color": "red", "size": "L", "extra": "1"}}
           """);
 
+  private static final ApiResource SERVICES =
+      new ApiResource("", "v1", "services", "Service", true, Set.of(), List.of(), "v1");
+
+  private static final String SERVICE_POST =
+      "POST /api/v1/namespaces/shop/services?fieldManager=tugboat";
+  private static final String SERVICE_GET = "GET /api/v1/namespaces/shop/services/web";
+  private static final String SERVICE_PATCH =
+      "PATCH /api/v1/namespaces/shop/services/web?fieldManager=tugboat";
+  private static final String STATUS_PATCH =
+      "PATCH /api/v1/namespaces/shop/services/web/status?fieldManager=tugboat";
+
+  /** A Service as the transforms make it: cluster IPs and the assigned node port removed. */
+  private static final JsonObject DESIRED_SERVICE =
+      json(
+          """
+          {"apiVersion": "v1", "kind": "Service",
+           "metadata": {"name": "web", "namespace": "shop",
+             "labels": {"velero.io/backup-name": "b2", "velero.io/restore-name": "r2"}},
+           "spec": {"type": "NodePort", "selector": {"app": "web"},
+             "ports": [{"name": "http", "port": 80}]}}
+          """);
+
+  /** That Service restored by an earlier restore: the target cluster assigned its addresses. */
+  private static final JsonObject LIVE_SERVICE =
+      json(
+          """
+          {"apiVersion": "v1", "kind": "Service",
+           "metadata": {"name": "web", "namespace": "shop", "uid": "u-2", "resourceVersion": "3",
+             "labels": {"velero.io/backup-name": "b1", "velero.io/restore-name": "r1"}},
+           "spec": {"type": "NodePort", "selector": {"app": "web"},
+             "clusterIP": "10.96.0.12", "clusterIPs": ["10.96.0.12"], "ipFamilies": ["IPv4"],
+             "ipFamilyPolicy": "SingleStack", "internalTrafficPolicy": "Cluster",
+             "ports": [{"name": "http", "port": 80, "nodePort": 31234}]},
+           "status": {"loadBalancer": {}}}
+          """);
+
+  /** The backed-up status the restore keeps for the Service. */
+  private static final JsonObject KEPT_STATUS =
+      json("{\"loadBalancer\": {\"ingress\": [{\"ip\": \"203.0.113.7\"}]}}");
+
   private final MockWebServer server = new MockWebServer();
   private final List<Duration> sleeps = new ArrayList<>();
   private long nanos = 5_000_000_000L;
@@ -110,7 +151,7 @@ class ItemApplierTest {
 
     ItemOutcome outcome = live(policy).apply(CONFIG_MAPS, DESIRED);
 
-    assertThat(outcome).isEqualTo(new ItemOutcome(Action.CREATED, false, "", stored));
+    assertThat(outcome).isEqualTo(new ItemOutcome(Action.CREATED, false, "", null, stored));
     assertThat(requests()).containsExactly(POST);
   }
 
@@ -123,7 +164,7 @@ class ItemApplierTest {
 
     ItemOutcome outcome = live(policy).apply(CONFIG_MAPS, DESIRED);
 
-    assertThat(outcome).isEqualTo(new ItemOutcome(Action.UNCHANGED, false, "", null));
+    assertThat(outcome).isEqualTo(new ItemOutcome(Action.UNCHANGED, false, "", LIVE_EQUAL, null));
     assertThat(requests()).containsExactly(POST, GET);
   }
 
@@ -143,6 +184,7 @@ class ItemApplierTest {
                     + " version is different than the backed-up version (differs in"
                     + " metadata.labels.edited, metadata.labels.velero.io/backup-name,"
                     + " metadata.labels.velero.io/restore-name, data.extra, data.color)",
+                LIVE_DIFFERENT,
                 null));
     assertThat(requests()).containsExactly(POST, GET);
   }
@@ -158,7 +200,8 @@ class ItemApplierTest {
 
     ItemOutcome outcome = live(ExistingResourcePolicy.UPDATE).apply(CONFIG_MAPS, DESIRED);
 
-    assertThat(outcome).isEqualTo(new ItemOutcome(Action.UPDATED, false, "", patched));
+    assertThat(outcome)
+        .isEqualTo(new ItemOutcome(Action.UPDATED, false, "", LIVE_DIFFERENT, patched));
     List<RecordedRequest> sent = takeAll();
     assertThat(sent.stream().map(ItemApplierTest::describe)).containsExactly(POST, GET, GET, PATCH);
     RecordedRequest patch = sent.get(3);
@@ -182,7 +225,8 @@ class ItemApplierTest {
 
     ItemOutcome outcome = live(ExistingResourcePolicy.UPDATE).apply(CONFIG_MAPS, DESIRED);
 
-    assertThat(outcome).isEqualTo(new ItemOutcome(Action.UNCHANGED, false, "", null));
+    assertThat(outcome)
+        .isEqualTo(new ItemOutcome(Action.UNCHANGED, false, "", LIVE_DIFFERENT, null));
   }
 
   @Test
@@ -201,7 +245,8 @@ class ItemApplierTest {
 
     ItemOutcome outcome = live(ExistingResourcePolicy.RECREATE).apply(CONFIG_MAPS, DESIRED);
 
-    assertThat(outcome).isEqualTo(new ItemOutcome(Action.RECREATED, false, "", stored));
+    assertThat(outcome)
+        .isEqualTo(new ItemOutcome(Action.RECREATED, false, "", LIVE_DIFFERENT, stored));
     List<RecordedRequest> sent = takeAll();
     assertThat(sent.stream().map(ItemApplierTest::describe))
         .containsExactly(POST, GET, DELETE, GET, GET, POST);
@@ -245,6 +290,7 @@ class ItemApplierTest {
                 Action.FAILED,
                 false,
                 "configmaps/shop/settings was deleted but still exists after PT3S",
+                LIVE_DIFFERENT,
                 null));
     assertThat(requests()).containsExactly(POST, GET, DELETE, GET, GET, GET);
   }
@@ -256,7 +302,7 @@ class ItemApplierTest {
 
     ItemOutcome outcome = ItemApplier.dryRun(cluster, policy).apply(CONFIG_MAPS, DESIRED);
 
-    assertThat(outcome).isEqualTo(new ItemOutcome(Action.CREATED, true, "", null));
+    assertThat(outcome).isEqualTo(new ItemOutcome(Action.CREATED, true, "", null, null));
     assertThat(requests()).containsExactly(GET);
   }
 
@@ -270,6 +316,8 @@ class ItemApplierTest {
 
     assertThat(outcome.action()).isEqualTo(expected);
     assertThat(outcome.dryRun()).isTrue();
+    assertThat(outcome.before()).isEqualTo(LIVE_DIFFERENT);
+    assertThat(outcome.applied()).isNull();
     assertThat(outcome.message())
         .endsWith(
             "differs in metadata.labels.edited, metadata.labels.velero.io/backup-name,"
@@ -285,7 +333,7 @@ class ItemApplierTest {
     ItemOutcome outcome =
         ItemApplier.dryRun(cluster, ExistingResourcePolicy.UPDATE).apply(CONFIG_MAPS, DESIRED);
 
-    assertThat(outcome).isEqualTo(new ItemOutcome(Action.UNCHANGED, true, "", null));
+    assertThat(outcome).isEqualTo(new ItemOutcome(Action.UNCHANGED, true, "", LIVE_EQUAL, null));
     assertThat(requests()).containsExactly(GET);
   }
 
@@ -306,6 +354,7 @@ class ItemApplierTest {
                 Action.FAILED,
                 false,
                 "error restoring configmaps/shop/settings: " + message,
+                null,
                 null));
     assertThat(requests()).containsExactly(POST);
   }
@@ -325,6 +374,7 @@ class ItemApplierTest {
                 Action.FAILED,
                 false,
                 "error restoring configmaps/shop/settings: field is immutable",
+                LIVE_DIFFERENT,
                 null));
   }
 
@@ -342,6 +392,7 @@ class ItemApplierTest {
                 false,
                 "configmaps/shop/settings already existed, then was deleted by someone else while"
                     + " being restored",
+                null,
                 null));
     assertThat(requests()).containsExactly(POST, GET);
   }
@@ -361,6 +412,7 @@ class ItemApplierTest {
                 Action.FAILED,
                 false,
                 "configmaps/shop/settings was created again by someone else while being recreated",
+                LIVE_DIFFERENT,
                 null));
     assertThat(requests()).containsExactly(POST, GET, DELETE, POST);
   }
@@ -384,6 +436,176 @@ class ItemApplierTest {
                     .apply(CONFIG_MAPS, DESIRED))
         .isInstanceOf(ClusterRequestException.class)
         .hasMessage("could not read configmaps/shop/settings: HTTP 503: try later");
+  }
+
+  @Test
+  void aServiceRestoredEarlierIsUnchangedDespiteTheAddressesTheClusterAssigned() throws Exception {
+    server.enqueue(alreadyExists());
+    server.enqueue(answer(200, LIVE_SERVICE));
+
+    ItemOutcome outcome = live(ExistingResourcePolicy.UPDATE).apply(SERVICES, DESIRED_SERVICE);
+
+    assertThat(outcome).isEqualTo(new ItemOutcome(Action.UNCHANGED, false, "", LIVE_SERVICE, null));
+    assertThat(requests()).containsExactly(SERVICE_POST, SERVICE_GET);
+  }
+
+  @Test
+  void aChangedServiceIsReportedWithoutTheAssignedAddresses() throws Exception {
+    server.enqueue(alreadyExists());
+    server.enqueue(answer(200, withSelector(LIVE_SERVICE, "web-v2")));
+
+    ItemOutcome outcome = live(ExistingResourcePolicy.NONE).apply(SERVICES, DESIRED_SERVICE);
+
+    assertThat(outcome.message())
+        .isEqualTo(
+            "could not restore, Service:web already exists. Warning: the in-cluster version is"
+                + " different than the backed-up version (differs in"
+                + " metadata.labels.velero.io/backup-name, metadata.labels.velero.io/restore-name,"
+                + " spec.selector.app)");
+  }
+
+  @Test
+  void policyUpdateOfAServiceLeavesTheAssignedAddressesAlone() throws Exception {
+    JsonObject changed = withSelector(LIVE_SERVICE, "web-v2");
+    server.enqueue(alreadyExists());
+    server.enqueue(answer(200, changed));
+    server.enqueue(answer(200, changed));
+    server.enqueue(answer(200, withResourceVersion(LIVE_SERVICE, "4")));
+
+    ItemOutcome outcome = live(ExistingResourcePolicy.UPDATE).apply(SERVICES, DESIRED_SERVICE);
+
+    assertThat(outcome.action()).isEqualTo(Action.UPDATED);
+    assertThat(outcome.before()).isEqualTo(changed);
+    List<RecordedRequest> sent = takeAll();
+    assertThat(sent.stream().map(ItemApplierTest::describe))
+        .containsExactly(SERVICE_POST, SERVICE_GET, SERVICE_GET, SERVICE_PATCH);
+    assertThat(JsonParser.parseString(sent.get(3).getBody().utf8()))
+        .isEqualTo(
+            json(
+                """
+                {"metadata": {"labels": {"velero.io/backup-name": "b2",
+                                         "velero.io/restore-name": "r2"}},
+                 "spec": {"selector": {"app": "web"}}}
+                """));
+  }
+
+  @Test
+  void aKeptStatusIsWrittenThroughTheStatusSubresourceAfterTheCreate() throws Exception {
+    JsonObject stored = withResourceVersion(DESIRED_SERVICE, "1");
+    JsonObject withStatus = withResourceVersion(DESIRED_SERVICE, "2");
+    withStatus.add("status", KEPT_STATUS);
+    server.enqueue(answer(201, stored));
+    // ResourceApplier.mergePatchStatus reads the object to tell UPDATED from UNCHANGED.
+    server.enqueue(answer(200, stored));
+    server.enqueue(answer(200, withStatus));
+
+    ItemOutcome outcome =
+        live(ExistingResourcePolicy.NONE)
+            .apply(SERVICES, DESIRED_SERVICE, Optional.of(KEPT_STATUS));
+
+    assertThat(outcome).isEqualTo(new ItemOutcome(Action.CREATED, false, "", null, withStatus));
+    List<RecordedRequest> sent = takeAll();
+    assertThat(sent.stream().map(ItemApplierTest::describe))
+        .containsExactly(SERVICE_POST, SERVICE_GET, STATUS_PATCH);
+    assertThat(sent.get(2).getHeaders().get("Content-Type"))
+        .isEqualTo("application/merge-patch+json");
+    assertThat(JsonParser.parseString(sent.get(2).getBody().utf8()))
+        .isEqualTo(
+            json("{\"status\": {\"loadBalancer\": {\"ingress\": [{\"ip\": \"203.0.113.7\"}]}}}"));
+  }
+
+  @Test
+  void aKeptStatusIsWrittenAfterARecreate() throws Exception {
+    JsonObject changed = withSelector(LIVE_SERVICE, "web-v2");
+    JsonObject stored = withResourceVersion(DESIRED_SERVICE, "5");
+    JsonObject withStatus = withResourceVersion(DESIRED_SERVICE, "6");
+    withStatus.add("status", KEPT_STATUS);
+    server.enqueue(alreadyExists());
+    server.enqueue(answer(200, changed));
+    server.enqueue(answer(200, json("{\"kind\": \"Status\", \"status\": \"Success\"}")));
+    server.enqueue(answer(201, stored));
+    server.enqueue(answer(200, stored));
+    server.enqueue(answer(200, withStatus));
+
+    ItemOutcome outcome =
+        live(ExistingResourcePolicy.RECREATE)
+            .apply(SERVICES, DESIRED_SERVICE, Optional.of(KEPT_STATUS));
+
+    assertThat(outcome)
+        .isEqualTo(new ItemOutcome(Action.RECREATED, false, "", changed, withStatus));
+    assertThat(requests())
+        .containsExactly(
+            SERVICE_POST,
+            SERVICE_GET,
+            "DELETE /api/v1/namespaces/shop/services/web?propagationPolicy=Foreground",
+            SERVICE_POST,
+            SERVICE_GET,
+            STATUS_PATCH);
+  }
+
+  @Test
+  void aRefusedStatusPatchFailsTheItemAndSaysTheObjectWasCreated() throws Exception {
+    JsonObject stored = withResourceVersion(DESIRED_SERVICE, "1");
+    server.enqueue(answer(201, stored));
+    server.enqueue(answer(200, stored));
+    server.enqueue(status(403, "Forbidden", "services \"web\" is forbidden: cannot patch status"));
+
+    ItemOutcome outcome =
+        live(ExistingResourcePolicy.NONE)
+            .apply(SERVICES, DESIRED_SERVICE, Optional.of(KEPT_STATUS));
+
+    assertThat(outcome)
+        .isEqualTo(
+            new ItemOutcome(
+                Action.FAILED,
+                false,
+                "services/shop/web was created but its status was not restored: services \"web\""
+                    + " is forbidden: cannot patch status",
+                null,
+                stored));
+  }
+
+  @Test
+  void aServerErrorOnTheStatusPatchThrows() {
+    JsonObject stored = withResourceVersion(DESIRED_SERVICE, "1");
+    server.enqueue(answer(201, stored));
+    server.enqueue(answer(200, stored));
+    server.enqueue(status(500, "InternalError", "etcd timed out"));
+
+    assertThatThrownBy(
+            () ->
+                live(ExistingResourcePolicy.NONE)
+                    .apply(SERVICES, DESIRED_SERVICE, Optional.of(KEPT_STATUS)))
+        .isInstanceOf(ClusterRequestException.class)
+        .hasMessage("could not restore the status of services/shop/web: HTTP 500: etcd timed out");
+  }
+
+  @Test
+  void aKeptStatusIsNotWrittenToAnUpdatedObject() throws Exception {
+    JsonObject changed = withSelector(LIVE_SERVICE, "web-v2");
+    server.enqueue(alreadyExists());
+    server.enqueue(answer(200, changed));
+    server.enqueue(answer(200, changed));
+    server.enqueue(answer(200, withResourceVersion(LIVE_SERVICE, "4")));
+
+    ItemOutcome outcome =
+        live(ExistingResourcePolicy.UPDATE)
+            .apply(SERVICES, DESIRED_SERVICE, Optional.of(KEPT_STATUS));
+
+    assertThat(outcome.action()).isEqualTo(Action.UPDATED);
+    assertThat(requests()).containsExactly(SERVICE_POST, SERVICE_GET, SERVICE_GET, SERVICE_PATCH);
+  }
+
+  @Test
+  void aDryRunWithAKeptStatusOnlyReads() throws Exception {
+    server.enqueue(status(404, "NotFound", "services \"web\" not found"));
+
+    ItemOutcome outcome =
+        ItemApplier.dryRun(cluster, ExistingResourcePolicy.NONE)
+            .apply(SERVICES, DESIRED_SERVICE, Optional.of(KEPT_STATUS));
+
+    assertThat(outcome).isEqualTo(new ItemOutcome(Action.CREATED, true, "", null, null));
+    assertThat(requests()).containsExactly(SERVICE_GET);
   }
 
   private ItemApplier live(ExistingResourcePolicy policy) {
@@ -420,6 +642,12 @@ class ItemApplierTest {
   private static JsonObject withResourceVersion(JsonObject object, String resourceVersion) {
     JsonObject copy = object.deepCopy();
     copy.getAsJsonObject("metadata").addProperty("resourceVersion", resourceVersion);
+    return copy;
+  }
+
+  private static JsonObject withSelector(JsonObject service, String app) {
+    JsonObject copy = service.deepCopy();
+    copy.getAsJsonObject("spec").getAsJsonObject("selector").addProperty("app", app);
     return copy;
   }
 
