@@ -97,7 +97,7 @@ public final class ListPartitionStep implements Step {
   public void execute(StepExecution stepExecution) throws JobInterruptedException {
     ExecutionContext context = stepExecution.getExecutionContext();
     ListPartition partition = BackupPlanJson.readPartition(context.getString(PARTITION_KEY));
-    StagingArea staging = new StagingArea(store, backup, context.getString(RUN_KEY));
+    StagingArea staging = StagingArea.ofBackup(store, backup, context.getString(RUN_KEY));
     PagedListReader.Builder list =
         PagedListReader.builder("list", apiClient, partition.resource())
             .namespace(partition.namespaceToList())

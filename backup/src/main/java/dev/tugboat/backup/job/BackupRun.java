@@ -74,7 +74,7 @@ public record BackupRun(
     JobParametersBuilder parameters =
         new JobParametersBuilder()
             .addString(BACKUP, request.name())
-            .addString(STORE, storeIdentity(store))
+            .addString(STORE, StoreLocation.parse(store).identity())
             .addString(STORE_URI, store, false)
             .addString(REQUEST, request.toJson())
             .addLong(PARALLELISM, (long) parallelism, false)
@@ -109,16 +109,5 @@ public record BackupRun(
         parameters.getDouble(QPS),
         parameters.getLong(BURST).intValue(),
         parameters.getLong(PAGE_SIZE).intValue());
-  }
-
-  /**
-   * The folder of a local store, or the bucket, prefix and endpoint of an S3 store: what tells one
-   * store from another, without the credentials and options of its URI.
-   */
-  private static String storeIdentity(String uri) {
-    StoreLocation location = StoreLocation.parse(uri);
-    return location instanceof StoreLocation.S3 s3
-        ? s3.describe()
-        : ((StoreLocation.Local) location).root().toString();
   }
 }

@@ -67,7 +67,7 @@ final class PublishTasklet implements Tasklet {
     BackupJobContext job = BackupJobContext.from(jobExecution.getExecutionContext());
     String name = request.name();
     BackupCatalog catalog = new BackupCatalog(store);
-    StagingArea staging = new StagingArea(store, name, job.run());
+    StagingArea staging = StagingArea.ofBackup(store, name, job.run());
     if (catalog.exists(name)) {
       requirePublishedBy(job.run(), catalog.readMetadata(name));
       log.info("Backup {} was published before this attempt; removing its staging area", name);

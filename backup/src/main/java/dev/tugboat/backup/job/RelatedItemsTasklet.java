@@ -67,7 +67,7 @@ final class RelatedItemsTasklet implements Tasklet {
                 request.selection(),
                 request.includeClusterResources())
             .collect(
-                new StagingArea(store, request.name(), job.run()),
+                StagingArea.ofBackup(store, request.name(), job.run()),
                 segments,
                 job.plan().namespaceObjects(),
                 RelatedOutcome.SEGMENT,

@@ -28,9 +28,26 @@ public final class StagingArea {
    * @param run identifies this run of the backup, so that an abandoned run with other options does
    *     not mix its chunks with this one's
    */
-  public StagingArea(BackupStore store, String backup, String run) {
+  public static StagingArea ofBackup(BackupStore store, String backup, String run) {
+    return new StagingArea(store, StoreLayout.backupFolder(backup) + "staging/", run);
+  }
+
+  /**
+   * A staging area under any folder of a store, for work that is not a backup's (a restore's item
+   * ledger, a spool).
+   *
+   * @param folder a key prefix ending with {@code /}
+   */
+  public static StagingArea under(BackupStore store, String folder, String run) {
+    if (!folder.endsWith("/")) {
+      throw new IllegalArgumentException("a staging folder ends with '/': " + folder);
+    }
+    return new StagingArea(store, folder, run);
+  }
+
+  private StagingArea(BackupStore store, String root, String run) {
     this.store = store;
-    this.root = StoreLayout.backupFolder(backup) + "staging/";
+    this.root = root;
     this.runRoot = root + run + "/";
   }
 
@@ -49,12 +66,22 @@ public final class StagingArea {
       throws IOException {
     long items = 0;
     for (int index = 0; index < chunks; index++) {
-      String key = chunkKey(segment, index);
-      try (InputStream in = store.read(key)) {
-        items += StagedChunkCodec.read(in, consumer, key);
-      }
+      items += readChunk(segment, index, consumer);
     }
     return items;
+  }
+
+  /**
+   * Reads chunk {@code index} of a segment.
+   *
+   * @return how many items were read
+   * @throws IOException when the chunk is missing, cut short or damaged
+   */
+  public int readChunk(String segment, int index, StagedItemConsumer consumer) throws IOException {
+    String key = chunkKey(segment, index);
+    try (InputStream in = store.read(key)) {
+      return StagedChunkCodec.read(in, consumer, key);
+    }
   }
 
   /** Deletes every staged chunk of the backup, this run's and any abandoned run's. */

@@ -39,7 +39,7 @@ class StagingWriterTest {
   @BeforeEach
   void openStore() {
     store = new LocalBackupStore(root);
-    staging = new StagingArea(store, "nightly", "run-1");
+    staging = StagingArea.ofBackup(store, "nightly", "run-1");
   }
 
   @Test

@@ -37,7 +37,7 @@ class ArchiveAssemblyTest {
 
   @BeforeEach
   void stage() throws IOException {
-    staging = new StagingArea(new LocalBackupStore(root), "nightly", "run-1");
+    staging = StagingArea.ofBackup(new LocalBackupStore(root), "nightly", "run-1");
     staging.writeChunk(
         "0000",
         0,

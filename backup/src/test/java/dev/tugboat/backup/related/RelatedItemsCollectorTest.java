@@ -88,7 +88,7 @@ class RelatedItemsCollectorTest {
     // No trailing slash: the client counts the base path's slashes to rewrite core-group URLs.
     String url = server.url("/").toString();
     apiClient = new ClientBuilder().setBasePath(url.substring(0, url.length() - 1)).build();
-    staging = new StagingArea(new LocalBackupStore(store), "nightly", "run-1");
+    staging = StagingArea.ofBackup(new LocalBackupStore(store), "nightly", "run-1");
   }
 
   @AfterEach

@@ -25,7 +25,7 @@ class StagingAreaTest {
   @BeforeEach
   void openStore() {
     store = new LocalBackupStore(root);
-    staging = new StagingArea(store, "nightly", "run-1");
+    staging = StagingArea.ofBackup(store, "nightly", "run-1");
   }
 
   @Test
@@ -68,7 +68,7 @@ class StagingAreaTest {
   void segmentsAndRunsAreKeptApart() throws IOException {
     staging.writeChunk("pods@shop", 0, List.of(pod("shop-pod")));
     staging.writeChunk("pods@web", 0, List.of(pod("web-pod")));
-    new StagingArea(store, "nightly", "run-0").writeChunk("pods@shop", 0, List.of(pod("old")));
+    StagingArea.ofBackup(store, "nightly", "run-0").writeChunk("pods@shop", 0, List.of(pod("old")));
 
     assertThat(names("pods@shop", 1)).containsExactly("shop-pod");
     assertThat(names("pods@web", 1)).containsExactly("web-pod");
@@ -87,8 +87,8 @@ class StagingAreaTest {
     staging.writeChunk("pods@shop", 0, List.of(pod("a")));
     staging.writeChunk("pods@shop", 1, List.of(pod("b")));
     staging.writeChunk("configmaps@*", 0, List.of(pod("c")));
-    new StagingArea(store, "nightly", "run-0").writeChunk("pods@shop", 0, List.of(pod("old")));
-    new StagingArea(store, "nightly-2", "run-1").writeChunk("pods@shop", 0, List.of(pod("x")));
+    StagingArea.ofBackup(store, "nightly", "run-0").writeChunk("pods@shop", 0, List.of(pod("old")));
+    StagingArea.ofBackup(store, "nightly-2", "run-1").writeChunk("pods@shop", 0, List.of(pod("x")));
     write("backups/nightly/nightly.tar.gz");
     write("backups/nightly/velero-backup.json");
     write("backups/nightly/staging-notes");

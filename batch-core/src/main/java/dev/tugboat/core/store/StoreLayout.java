@@ -13,6 +13,7 @@ public final class StoreLayout {
   public static final String BACKUPS = "backups/";
   public static final String RESTORES = "restores/";
   public static final String BACKUP_METADATA_FILE = "velero-backup.json";
+  public static final String RESTORE_SUMMARY_FILE = "tugboat-restore.json";
 
   /** A Kubernetes object name: a lowercase RFC 1123 subdomain. */
   private static final Pattern NAME =
@@ -58,6 +59,15 @@ public final class StoreLayout {
   /** {@code restores/<restore>/}. */
   public static String restoreFolder(String restore) {
     return RESTORES + requireValidName("restore", restore) + "/";
+  }
+
+  /**
+   * {@code restores/<restore>/tugboat-restore.json}: Tugboat's record of a finished restore,
+   * written last. Velero keeps its Restore objects in the cluster, not in the store, and ignores
+   * this file.
+   */
+  public static String restoreSummary(String restore) {
+    return restoreFolder(restore) + RESTORE_SUMMARY_FILE;
   }
 
   /** {@code restores/<restore>/restore-<restore>-logs.gz}. */

@@ -27,6 +27,16 @@ public sealed interface StoreLocation permits StoreLocation.Local, StoreLocation
     return StoreLocationParser.parse(uri);
   }
 
+  /**
+   * What tells one store from another, without the credentials and options of its URI: the folder
+   * of a local store, the bucket, prefix and endpoint of an S3 store. {@code /backups}, {@code
+   * /backups/} and {@code file:///backups} have one identity, so a job run identified by it is
+   * resumed whichever way its store is spelled.
+   */
+  default String identity() {
+    return this instanceof S3 s3 ? s3.describe() : ((Local) this).root().toString();
+  }
+
   /** {@code $TUGBOAT_HOME/store}, or {@code ~/.tugboat/store}. */
   static Local defaultLocation() {
     return new Local(TugboatHome.resolve().resolve("store"));

@@ -43,7 +43,7 @@ public record DeletionWait(
    * @return whether the object went within the timeout
    * @throws IllegalStateException when the thread is interrupted (its flag is set again)
    */
-  boolean until(BooleanSupplier gone) {
+  public boolean until(BooleanSupplier gone) {
     long deadline = nanoTime.getAsLong() + timeout.toNanos();
     while (nanoTime.getAsLong() - deadline < 0) {
       try {

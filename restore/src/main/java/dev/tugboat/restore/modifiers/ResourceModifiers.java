@@ -19,6 +19,11 @@ public final class ResourceModifiers {
     this.rules = List.copyOf(rules);
   }
 
+  /** No rules: every item is left as it is. */
+  public static ResourceModifiers none() {
+    return new ResourceModifiers(List.of());
+  }
+
   /**
    * Reads a resource modifiers file ({@code version: v1}, {@code resourceModifierRules: [...]}).
    *

@@ -87,7 +87,7 @@ public final class ArchiveSpooler {
   }
 
   private SpooledBackup spoolInto(BackupSource source, Path workFolder) throws IOException {
-    StagingArea staging = new StagingArea(new LocalBackupStore(workFolder), SPOOL, SPOOL);
+    StagingArea staging = StagingArea.ofBackup(new LocalBackupStore(workFolder), SPOOL, SPOOL);
     SpoolBuffer<CopySegment> buffer = new SpoolBuffer<>(staging, spoolLimits);
     MessageDigest sha256 = sha256();
     Optional<String> formatVersion;

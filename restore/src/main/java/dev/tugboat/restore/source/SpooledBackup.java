@@ -69,12 +69,39 @@ public final class SpooledBackup implements AutoCloseable {
    * @throws IOException when the spool folder was damaged since
    */
   public long read(String groupResource, StagedItemConsumer consumer) throws IOException {
+    StagedSegment segment = segment(groupResource);
+    return staging.readSegment(segment.name(), segment.chunks(), consumer);
+  }
+
+  /**
+   * How many chunks hold the items of one group resource, for a reader that takes them one chunk at
+   * a time with {@link #readChunk}.
+   *
+   * @throws IllegalArgumentException if the backup holds no item of that group resource
+   */
+  public int chunks(String groupResource) {
+    return segment(groupResource).chunks();
+  }
+
+  /**
+   * Hands the items of one chunk of a group resource to {@code consumer}, in archive order.
+   *
+   * @return how many items were read
+   * @throws IllegalArgumentException if the backup holds no item of that group resource
+   * @throws IOException when the spool folder was damaged since
+   */
+  public int readChunk(String groupResource, int index, StagedItemConsumer consumer)
+      throws IOException {
+    return staging.readChunk(segment(groupResource).name(), index, consumer);
+  }
+
+  private StagedSegment segment(String groupResource) {
     StagedSegment segment = segments.get(groupResource);
     if (segment == null) {
       throw new IllegalArgumentException(
           "The backup holds no items of '" + groupResource + "'; it holds " + itemCounts.keySet());
     }
-    return staging.readSegment(segment.name(), segment.chunks(), consumer);
+    return segment;
   }
 
   /** Deletes the spool folder. */

@@ -1,0 +1,173 @@
+package dev.tugboat.restore.job;
+
+import dev.tugboat.core.cluster.ClusterConnection;
+import dev.tugboat.core.cluster.ClusterConnector;
+import dev.tugboat.core.cluster.ResourceApplier;
+import dev.tugboat.core.store.BackupStore;
+import dev.tugboat.core.store.BackupStores;
+import dev.tugboat.core.store.LocalBackupStore;
+import dev.tugboat.restore.apply.DeletionWait;
+import dev.tugboat.restore.apply.ItemApplier;
+import dev.tugboat.restore.ledger.RestoreLedger;
+import io.kubernetes.client.openapi.ApiClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Builds the restore job for one run: store to cluster in five steps, each a restart point.
+ *
+ * <ol>
+ *   <li>{@code validate}: the whole backup read and verified before any write, the target reached,
+ *       the plan saved in the job;
+ *   <li>{@code crds}: the backup's CustomResourceDefinitions applied;
+ *   <li>{@code await-crds}: until they are Established;
+ *   <li>{@code apply}: every other type in restore order, a chunk at a time, each chunk's items
+ *       applied in parallel and recorded in the item ledger with the commit;
+ *   <li>{@code publish}: the restore's records from the ledger, {@code tugboat-restore.json} last.
+ * </ol>
+ *
+ * <p>Each attempt unpacks the backup into a folder of its own under the run's work folder and
+ * deletes it when it ends; a restarted run unpacks it again and goes on from the last commit.
+ */
+public final class RestoreJobFactory {
+
+  /** The job's name in the job repository. */
+  public static final String JOB_NAME = "restore";
+
+  static final String CRDS_STEP = "crds";
+  static final String APPLY_STEP = "apply";
+
+  private final JobRepository jobRepository;
+  private final PlatformTransactionManager transactionManager;
+  private final ClusterConnector connector;
+  private final Clock clock;
+  private final DeletionWait crdWait;
+
+  public RestoreJobFactory(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      ClusterConnector connector,
+      Clock clock) {
+    this(jobRepository, transactionManager, connector, clock, DeletionWait.standard());
+  }
+
+  /**
+   * @param crdWait how long to wait for each restored CustomResourceDefinition to be Established
+   */
+  public RestoreJobFactory(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      ClusterConnector connector,
+      Clock clock,
+      DeletionWait crdWait) {
+    this.jobRepository = jobRepository;
+    this.transactionManager = transactionManager;
+    this.connector = connector;
+    this.clock = clock;
+    this.crdWait = crdWait;
+  }
+
+  /**
+   * @throws dev.tugboat.core.cluster.ClusterAccessException when the cluster cannot be reached
+   * @throws IllegalArgumentException when the store URI is invalid
+   */
+  public Job create(RestoreRun run, RestoreProgress progress) {
+    ClusterConnection cluster = connector.connect(run.clusterSettings());
+    ApiClient api = cluster.apiClient();
+    BackupStore store = BackupStores.open(run.store());
+    RestoreRequest request = run.request();
+    RestoreSessionHolder sessions =
+        new RestoreSessionHolder(() -> RestoreSession.open(run, store, api));
+    ResourceApplier applier = ResourceApplier.live(api);
+    ItemApplier items =
+        request.dryRun()
+            ? ItemApplier.dryRun(applier, request.existingResourcePolicy())
+            : ItemApplier.live(applier, request.existingResourcePolicy(), DeletionWait.standard());
+
+    return new JobBuilder(JOB_NAME, jobRepository)
+        .listener(sessions)
+        .start(
+            tasklet(
+                "validate",
+                phase(
+                    RestoreProgress.Phase.VALIDATING,
+                    progress,
+                    new ValidateTasklet(sessions, progress, clock))))
+        .next(applyStep(CRDS_STEP, true, run, sessions, items, store, progress))
+        .next(
+            tasklet(
+                AwaitCrdsTasklet.STEP,
+                (contribution, chunkContext) -> {
+                  progress.enter(RestoreProgress.Phase.WAITING_FOR_CRDS);
+                  JobExecution job =
+                      chunkContext.getStepContext().getStepExecution().getJobExecution();
+                  return new AwaitCrdsTasklet(
+                          jobRepository,
+                          applier,
+                          ledger(run, store, job),
+                          crdWait,
+                          request.dryRun())
+                      .execute(contribution, chunkContext);
+                }))
+        .next(applyStep(APPLY_STEP, false, run, sessions, items, store, progress))
+        .next(
+            tasklet(
+                "publish",
+                (contribution, chunkContext) -> {
+                  progress.enter(RestoreProgress.Phase.PUBLISHING);
+                  JobExecution job =
+                      chunkContext.getStepContext().getStepExecution().getJobExecution();
+                  return new PublishTasklet(
+                          jobRepository, store, ledger(run, store, job), request, clock)
+                      .execute(contribution, chunkContext);
+                }))
+        .build();
+  }
+
+  /**
+   * The item ledger of a run: in the store beside the restore's records, or for a dry run, which
+   * writes nothing to the store, in the local work folder.
+   */
+  public static RestoreLedger ledger(RestoreRun run, BackupStore store, JobExecution job) {
+    String ledgerRun = RestoreJobContext.from(job.getExecutionContext()).run();
+    BackupStore ledgerStore =
+        run.request().dryRun() ? new LocalBackupStore(dryRunFolder(run.workFolder())) : store;
+    return new RestoreLedger(ledgerStore, run.request().name(), ledgerRun);
+  }
+
+  private static Path dryRunFolder(Path workFolder) {
+    return workFolder.resolve("dry-runs");
+  }
+
+  private Step applyStep(
+      String name,
+      boolean crdTier,
+      RestoreRun run,
+      RestoreSessionHolder sessions,
+      ItemApplier items,
+      BackupStore store,
+      RestoreProgress progress) {
+    return new ApplyStep(
+        name, crdTier, jobRepository, transactionManager, run, sessions, items, store, progress);
+  }
+
+  private Step tasklet(String name, Tasklet tasklet) {
+    return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).build();
+  }
+
+  private static Tasklet phase(
+      RestoreProgress.Phase phase, RestoreProgress progress, Tasklet tasklet) {
+    return (contribution, chunkContext) -> {
+      progress.enter(phase);
+      return tasklet.execute(contribution, chunkContext);
+    };
+  }
+}
