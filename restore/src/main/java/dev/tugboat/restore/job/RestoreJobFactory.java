@@ -8,10 +8,15 @@ import dev.tugboat.core.store.BackupStores;
 import dev.tugboat.core.store.LocalBackupStore;
 import dev.tugboat.restore.apply.DeletionWait;
 import dev.tugboat.restore.apply.ItemApplier;
+import dev.tugboat.restore.ledger.LedgerConsumer;
 import dev.tugboat.restore.ledger.RestoreLedger;
+import dev.tugboat.restore.report.RestoreSummary;
 import io.kubernetes.client.openapi.ApiClient;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -141,6 +146,36 @@ public final class RestoreJobFactory {
     BackupStore ledgerStore =
         run.request().dryRun() ? new LocalBackupStore(dryRunFolder(run.workFolder())) : store;
     return new RestoreLedger(ledgerStore, run.request().name(), ledgerRun);
+  }
+
+  /**
+   * The summary of a finished run, kept in its job execution (a dry run's is nowhere else).
+   *
+   * @return empty when the run did not reach its end
+   */
+  public static Optional<RestoreSummary> summaryOf(JobExecution job) {
+    String json = job.getExecutionContext().getString(PublishTasklet.SUMMARY_KEY, null);
+    return Optional.ofNullable(json).map(RestoreSummary::parse);
+  }
+
+  /**
+   * Hands every entry of a finished run's item ledger to {@code consumer}, in the order the items
+   * were applied: what a dry run would do, item by item.
+   */
+  public void readLedger(RestoreRun run, JobExecution job, LedgerConsumer consumer)
+      throws IOException {
+    RestoreLedger ledger = ledger(run, BackupStores.open(run.store()), job);
+    for (String step : List.of(CRDS_STEP, APPLY_STEP)) {
+      ledger.read(step, LedgerCounts.of(jobRepository, job, step).chunks(), consumer);
+    }
+  }
+
+  /** Deletes the local item ledger of a finished dry run, once it has been shown. */
+  public static void discardDryRun(RestoreRun run, JobExecution job) {
+    if (!run.request().dryRun()) {
+      throw new IllegalArgumentException("only a dry run's ledger is discarded");
+    }
+    ledger(run, BackupStores.open(run.store()), job).deleteAll();
   }
 
   private static Path dryRunFolder(Path workFolder) {
