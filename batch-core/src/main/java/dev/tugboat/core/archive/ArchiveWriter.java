@@ -12,9 +12,11 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
  * Writes a Velero backup tarball (format 1.1.0) as a stream: each item goes straight through tar
@@ -49,10 +51,21 @@ public final class ArchiveWriter implements Closeable {
   private long itemCount;
   private boolean ended; // finished or abandoned
 
+  /**
+   * Deflate's fastest level. Compression is most of a large backup's CPU time, and level 1 deflates
+   * several times faster than the default 6 for an archive about a fifth larger (JSON in 512-byte
+   * tar blocks compresses well at any level). Readers, Velero's too, accept every level.
+   */
+  private static GzipParameters gzipParameters() {
+    GzipParameters parameters = new GzipParameters();
+    parameters.setCompressionLevel(Deflater.BEST_SPEED);
+    return parameters;
+  }
+
   private ArchiveWriter(OutputStream out, Clock clock) throws IOException {
     this.output = new AbandonableOutputStream(out);
     this.clock = clock;
-    this.gzip = new GzipCompressorOutputStream(output);
+    this.gzip = new GzipCompressorOutputStream(output, gzipParameters());
     TarArchiveOutputStream tarStream = new TarArchiveOutputStream(gzip);
     tarStream.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
     tarStream.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
