@@ -267,7 +267,8 @@ public class RestoreCreateCommand implements Callable<Integer> {
       requireNewOrResumed(store, run, parameters);
     }
     PrintWriter err = spec.commandLine().getErr();
-    if (name == null) {
+    // A dry run is never resumed: each one is a run of its own.
+    if (name == null && !dryRun) {
       err.println(
           "tugboat: restore '"
               + restore
