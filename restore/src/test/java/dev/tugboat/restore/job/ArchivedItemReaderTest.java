@@ -84,6 +84,14 @@ class ArchivedItemReaderTest {
   }
 
   @Test
+  void theSessionCreatesBareTheNamespacesWithoutObject() throws IOException {
+    RestoreSession session = sessions.get();
+
+    assertThat(session.namespacesWithoutObject()).containsExactly("blog");
+    assertThat(session.selectedItems()).isEqualTo(7);
+  }
+
+  @Test
   void readsTypesInOrderWithBareNamespacesFirst() throws IOException {
     ArchivedItemReader reader = reader();
     reader.open(new ExecutionContext());
