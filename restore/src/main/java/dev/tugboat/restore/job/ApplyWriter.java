@@ -28,8 +28,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 /**
  * Applies a chunk of prepared items with a bounded pool of workers, then records what happened to
  * each in the ledger as the chunk's next numbered ledger chunk; the count of ledger chunks is saved
- * with the commit. The chunk's items belong to one tier or to consecutive tiers in order, and the
- * next chunk starts only when this one is done, so tiers never overlap.
+ * with the commit. The reader hands out tiers in order, so a chunk may hold the end of one tier and
+ * the start of the next ones: the items of each tier are applied in parallel, and a tier starts
+ * when the one before it is done. The next chunk starts only when this one is done, so tiers never
+ * overlap.
  *
  * <p>A chunk redone after a crash applies its items again: those an earlier attempt created are
  * found equal, carrying this restore's name and newer than the restore, and are recorded as
@@ -75,8 +77,34 @@ final class ApplyWriter implements ItemStreamWriter<PreparedItem> {
 
   @Override
   public void write(Chunk<? extends PreparedItem> chunk) throws IOException {
-    List<CompletableFuture<LedgerEntry>> results = new ArrayList<>(chunk.size());
+    List<LedgerEntry> entries = new ArrayList<>(chunk.size());
+    List<PreparedItem> tier = new ArrayList<>();
     for (PreparedItem item : chunk) {
+      if (!tier.isEmpty() && !sameTier(tier.get(0), item)) {
+        entries.addAll(applyTier(tier));
+        tier.clear();
+      }
+      tier.add(item);
+    }
+    entries.addAll(applyTier(tier));
+    CrashPoint.reach(CRASH_POINT);
+    ledger.writeChunk(step, count.chunks(), entries);
+    count = count.plus(entries.size());
+    progress.recorded(entries);
+  }
+
+  /** A tier is one group resource (see {@link dev.tugboat.restore.plan.RestoreOrder}). */
+  private static boolean sameTier(PreparedItem first, PreparedItem item) {
+    return first.type().groupResource().equals(item.type().groupResource());
+  }
+
+  /**
+   * Applies the items of one tier in parallel and waits for all of them: the next tier may need
+   * them (a namespace before its objects).
+   */
+  private List<LedgerEntry> applyTier(List<PreparedItem> tier) {
+    List<CompletableFuture<LedgerEntry>> results = new ArrayList<>(tier.size());
+    for (PreparedItem item : tier) {
       results.add(
           item.decided() != null
               ? CompletableFuture.completedFuture(item.decided())
@@ -94,10 +122,7 @@ final class ApplyWriter implements ItemStreamWriter<PreparedItem> {
           .join();
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
-    CrashPoint.reach(CRASH_POINT);
-    ledger.writeChunk(step, count.chunks(), entries);
-    count = count.plus(entries.size());
-    progress.recorded(entries);
+    return entries;
   }
 
   private LedgerEntry apply(PreparedItem item) {
