@@ -37,6 +37,7 @@ public record RestoreRun(
     Path workFolder) {
 
   public static final int DEFAULT_PARALLELISM = 16;
+
   /**
    * Objects per commit. Each chunk ends by waiting for its slowest request, so small chunks leave
    * the workers idle; a crash redoes at most one chunk, whose objects are then found in place.

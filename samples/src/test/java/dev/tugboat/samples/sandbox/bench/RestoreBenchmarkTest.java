@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,10 +19,6 @@ class RestoreBenchmarkTest {
   /** The seed's 2 namespaces and their 5 objects each. */
   private static final long TOY_OBJECTS = 2 + 2 * 5;
 
-  @Disabled(
-      "restore bug: ApplyWriter applies a chunk's items all at once, so when one chunk holds the"
-          + " Namespaces and the ConfigMaps of this toy backup, ConfigMaps fail with namespace not"
-          + " found at parallelism 16; enable once tiers are awaited within a chunk")
   @Test
   void restoresTheWholeBackupOncePerParallelism(@TempDir Path directory) throws Exception {
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
