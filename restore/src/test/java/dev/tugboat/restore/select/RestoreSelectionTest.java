@@ -26,6 +26,11 @@ class RestoreSelectionTest {
   private static final ApiResource CLUSTER_ROLES =
       clusterScoped("rbac.authorization.k8s.io", "clusterroles", "ClusterRole");
   private static final ApiResource NODES = clusterScoped("", "nodes", "Node");
+  private static final ApiResource CRDS =
+      clusterScoped(
+          "apiextensions.k8s.io", "customresourcedefinitions", "CustomResourceDefinition");
+  private static final ApiResource WIDGETS = namespaced("example.com", "widgets", "Widget");
+  private static final ApiResource GADGETS = namespaced("example.com", "gadgets", "Gadget");
 
   private static ApiResource namespaced(String group, String plural, String kind) {
     return new ApiResource(group, "v1", plural, kind, true, Set.of(), List.of(), "v1");
@@ -199,11 +204,12 @@ class RestoreSelectionTest {
   }
 
   @Test
-  void clusterResourcesAutoWithANamespaceFilterAllowsOnlyVolumesAndPriorityClasses() {
+  void clusterResourcesAutoWithANamespaceFilterAllowsOnlyWhatSelectedItemsNeed() {
     RestoreSelection selection = selection(IncludeClusterResources.AUTO, onlyShop());
 
     assertThat(selection.includesType(PERSISTENT_VOLUMES)).isTrue();
     assertThat(selection.includesType(PRIORITY_CLASSES)).isTrue();
+    assertThat(selection.includesType(CRDS)).isTrue();
     assertThat(selection.includesType(CLUSTER_ROLES)).isFalse();
   }
 
@@ -246,6 +252,18 @@ class RestoreSelectionTest {
     assertThat(selection.includesClusterScoped(PRIORITY_CLASSES, item(null, "high", ""))).isTrue();
     assertThat(selection.includesClusterScoped(PRIORITY_CLASSES, item(null, "low", ""))).isFalse();
     assertThat(selection.includesClusterScoped(PRIORITY_CLASSES, item(null, "medium", "")))
+        .isFalse();
+  }
+
+  @Test
+  void clusterResourcesAutoWithANamespaceFilterSelectsTheDefinitionsOfSelectedCustomResources() {
+    RestoreSelection selection = selection(IncludeClusterResources.AUTO, onlyShop());
+    note(selection, WIDGETS, item("shop", "gear", ""));
+    note(selection, GADGETS, item("blog", "lamp", ""));
+
+    assertThat(selection.includesClusterScoped(CRDS, item(null, "widgets.example.com", "")))
+        .isTrue();
+    assertThat(selection.includesClusterScoped(CRDS, item(null, "gadgets.example.com", "")))
         .isFalse();
   }
 
