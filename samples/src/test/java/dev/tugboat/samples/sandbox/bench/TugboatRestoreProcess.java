@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs the real {@code tugboat restore create NAME --from-backup BACKUP} as a process of its own
@@ -66,7 +67,7 @@ final class TugboatRestoreProcess {
     Process process =
         ChildProcess.start(
             TugboatApplication.class,
-            List.of("-Xmx" + maxHeap),
+            Stream.concat(LauncherJvmOptions.read().stream(), Stream.of("-Xmx" + maxHeap)).toList(),
             Map.of("TUGBOAT_HOME", directory.resolve("home").toString()),
             arguments,
             output);
