@@ -62,7 +62,7 @@ public record BackupRequest(
     selector = selector == null ? "" : selector.trim();
     orSelectors = List.copyOf(orSelectors);
     labels = Map.copyOf(labels);
-    selection(
+    Selection.of(
         includeNamespaces,
         excludeNamespaces,
         includeResources,
@@ -99,7 +99,7 @@ public record BackupRequest(
 
   /** The filters the request's patterns and selectors make. */
   public Selection selection() {
-    return selection(
+    return Selection.of(
         includeNamespaces,
         excludeNamespaces,
         includeResources,
@@ -145,26 +145,6 @@ public record BackupRequest(
     } catch (JsonParseException e) {
       throw new IllegalArgumentException("the backup request cannot be read: " + e.getMessage(), e);
     }
-  }
-
-  private static Selection selection(
-      List<String> includeNamespaces,
-      List<String> excludeNamespaces,
-      List<String> includeResources,
-      List<String> excludeResources,
-      String selector,
-      List<String> orSelectors) {
-    Selection.Builder builder =
-        Selection.builder()
-            .includeNamespaces(includeNamespaces)
-            .excludeNamespaces(excludeNamespaces)
-            .includeResources(includeResources)
-            .excludeResources(excludeResources)
-            .orLabelSelectors(orSelectors);
-    if (!selector.isEmpty()) {
-      builder.labelSelector(selector);
-    }
-    return builder.build();
   }
 
   /** The JSON shape: the TTL in seconds and labels sorted, so the text is canonical. */

@@ -67,6 +67,33 @@ public final class Selection {
     return new Builder();
   }
 
+  /**
+   * The selection of a job's filter options, as a backup or a restore takes them.
+   *
+   * @param selector a label selector; empty for none
+   * @param orSelectors label selectors of which an object matches one; not with {@code selector}
+   * @throws IllegalArgumentException naming the first invalid pattern or selector
+   */
+  public static Selection of(
+      List<String> includeNamespaces,
+      List<String> excludeNamespaces,
+      List<String> includeResources,
+      List<String> excludeResources,
+      String selector,
+      List<String> orSelectors) {
+    Builder builder =
+        builder()
+            .includeNamespaces(includeNamespaces)
+            .excludeNamespaces(excludeNamespaces)
+            .includeResources(includeResources)
+            .excludeResources(excludeResources)
+            .orLabelSelectors(orSelectors);
+    if (!selector.isEmpty()) {
+      builder.labelSelector(selector);
+    }
+    return builder.build();
+  }
+
   /** Whether objects of this namespace are selected (before the name and label filters). */
   public boolean includesNamespace(String namespace) {
     return namespaces.includes(namespace);

@@ -83,7 +83,7 @@ public record RestoreRequest(
           requireNamespace(source, "source");
           requireNamespace(target, "target");
         });
-    selection(
+    Selection.of(
         includeNamespaces,
         excludeNamespaces,
         includeResources,
@@ -118,7 +118,7 @@ public record RestoreRequest(
 
   /** The filters the request's patterns and selectors make, over the backup's namespaces. */
   public Selection selection() {
-    return selection(
+    return Selection.of(
         includeNamespaces,
         excludeNamespaces,
         includeResources,
@@ -164,26 +164,6 @@ public record RestoreRequest(
               + side
               + " namespace (a DNS label: lowercase letters, digits and '-', at most 63)");
     }
-  }
-
-  private static Selection selection(
-      List<String> includeNamespaces,
-      List<String> excludeNamespaces,
-      List<String> includeResources,
-      List<String> excludeResources,
-      String selector,
-      List<String> orSelectors) {
-    Selection.Builder builder =
-        Selection.builder()
-            .includeNamespaces(includeNamespaces)
-            .excludeNamespaces(excludeNamespaces)
-            .includeResources(includeResources)
-            .excludeResources(excludeResources)
-            .orLabelSelectors(orSelectors);
-    if (!selector.isEmpty()) {
-      builder.labelSelector(selector);
-    }
-    return builder.build();
   }
 
   /** The JSON shape, with the mapping sorted so the text is canonical. */
