@@ -6,6 +6,7 @@ import dev.tugboat.core.jobs.RunAlreadyCompletedException;
 import dev.tugboat.core.jobs.RunInProgressException;
 import dev.tugboat.core.store.BackupNotFoundException;
 import dev.tugboat.runner.command.BackupFileException;
+import dev.tugboat.runner.command.RestoreFileException;
 import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 import java.util.List;
@@ -52,6 +53,7 @@ public final class ExitCodes {
         || e instanceof ArchiveFormatException
         || e instanceof BackupNotFoundException
         || e instanceof BackupFileException
+        || e instanceof RestoreFileException
         || e instanceof NoSuchFileException
         || e instanceof RunAlreadyCompletedException
         || e instanceof JobExecutionException) {

@@ -2,6 +2,7 @@ package dev.tugboat.runner;
 
 import dev.tugboat.backup.job.BackupJobFactory;
 import dev.tugboat.core.cluster.ClusterConnector;
+import dev.tugboat.restore.job.RestoreJobFactory;
 import java.time.Clock;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,13 @@ class JobFactories {
   BackupJobFactory backupJobFactory(
       JobRepository jobRepository, PlatformTransactionManager transactionManager) {
     return new BackupJobFactory(
+        jobRepository, transactionManager, new ClusterConnector(), Clock.systemUTC());
+  }
+
+  @Bean
+  RestoreJobFactory restoreJobFactory(
+      JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+    return new RestoreJobFactory(
         jobRepository, transactionManager, new ClusterConnector(), Clock.systemUTC());
   }
 }

@@ -3,6 +3,7 @@ package dev.tugboat.runner;
 import dev.tugboat.runner.command.ApiResourcesCommand;
 import dev.tugboat.runner.command.ArchiveCommand;
 import dev.tugboat.runner.command.BackupCommand;
+import dev.tugboat.runner.command.RestoreCommand;
 import dev.tugboat.runner.command.VersionCommand;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -29,7 +30,8 @@ import picocli.CommandLine.ScopeType;
       VersionCommand.class,
       ApiResourcesCommand.class,
       ArchiveCommand.class,
-      BackupCommand.class
+      BackupCommand.class,
+      RestoreCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {

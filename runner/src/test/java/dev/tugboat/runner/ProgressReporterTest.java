@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tugboat.backup.job.BackupProgress.Phase;
 import dev.tugboat.backup.job.BackupProgress.Snapshot;
+import dev.tugboat.restore.job.RestoreProgress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +34,23 @@ class ProgressReporterTest {
 
     assertThat(ProgressReporter.line("backup nightly", snapshot, Duration.ZERO))
         .isEqualTo("backup nightly: planning, 0/0 partitions, 0 items, 0.0 MiB, 0 items/s");
+  }
+
+  @Test
+  void aRestoreLineShowsPhaseItemsOfPlannedAndFailures() {
+    RestoreProgress.Snapshot snapshot =
+        new RestoreProgress.Snapshot(RestoreProgress.Phase.RESTORING, 1200, 10_000, 3);
+
+    assertThat(ProgressReporter.line("restore web-1", snapshot))
+        .isEqualTo("restore web-1: restoring, 1200/10000 items, 3 failed");
+  }
+
+  @Test
+  void aRestorePhaseOfSeveralWordsIsWrittenWithSpaces() {
+    RestoreProgress.Snapshot snapshot =
+        new RestoreProgress.Snapshot(RestoreProgress.Phase.WAITING_FOR_CRDS, 0, 12, 0);
+
+    assertThat(ProgressReporter.line("restore web-1", snapshot))
+        .isEqualTo("restore web-1: waiting for crds, 0/12 items, 0 failed");
   }
 }

@@ -65,6 +65,8 @@ final class ApplyStep implements Step {
     RestoreJobContext plan = RestoreJobContext.from(job.getExecutionContext());
     progress.enter(
         crdTier ? RestoreProgress.Phase.RESTORING_CRDS : RestoreProgress.Phase.RESTORING);
+    // Also on a resumed run, whose validate step does not run again.
+    progress.planned(plan.plannedItems());
     ArchivedItemReader reader =
         new ArchivedItemReader(
             sessions,

@@ -6,10 +6,10 @@ import dev.tugboat.core.cluster.ApplyOutcome;
 import dev.tugboat.core.cluster.ApplyResult;
 import dev.tugboat.core.cluster.ResourceApplier;
 import dev.tugboat.core.json.JsonPaths;
+import dev.tugboat.core.store.BackupStore;
 import dev.tugboat.restore.apply.DeletionWait;
 import dev.tugboat.restore.ledger.Disposition;
 import dev.tugboat.restore.ledger.LedgerEntry;
-import dev.tugboat.restore.ledger.RestoreLedger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,41 +35,42 @@ final class AwaitCrdsTasklet implements Tasklet {
 
   private final JobRepository jobRepository;
   private final ResourceApplier cluster;
-  private final RestoreLedger ledger;
+  private final RestoreRun run;
+  private final BackupStore store;
   private final DeletionWait wait;
-  private final boolean dryRun;
 
   AwaitCrdsTasklet(
       JobRepository jobRepository,
       ResourceApplier cluster,
-      RestoreLedger ledger,
-      DeletionWait wait,
-      boolean dryRun) {
+      RestoreRun run,
+      BackupStore store,
+      DeletionWait wait) {
     this.jobRepository = jobRepository;
     this.cluster = cluster;
-    this.ledger = ledger;
+    this.run = run;
+    this.store = store;
     this.wait = wait;
-    this.dryRun = dryRun;
   }
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
       throws Exception {
-    if (dryRun) {
+    if (run.request().dryRun()) {
       return RepeatStatus.FINISHED;
     }
     JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
     List<LedgerEntry> definitions = new ArrayList<>();
-    ledger.read(
-        RestoreJobFactory.CRDS_STEP,
-        LedgerCounts.of(jobRepository, job, RestoreJobFactory.CRDS_STEP).chunks(),
-        entry -> {
-          if (entry.disposition() != Disposition.FAILED
-              && entry.disposition() != Disposition.NOT_RESTORED
-              && entry.disposition() != Disposition.SKIPPED) {
-            definitions.add(entry);
-          }
-        });
+    RestoreJobFactory.ledger(run, store, job)
+        .read(
+            RestoreJobFactory.CRDS_STEP,
+            LedgerCounts.of(jobRepository, job, RestoreJobFactory.CRDS_STEP).chunks(),
+            entry -> {
+              if (entry.disposition() != Disposition.FAILED
+                  && entry.disposition() != Disposition.NOT_RESTORED
+                  && entry.disposition() != Disposition.SKIPPED) {
+                definitions.add(entry);
+              }
+            });
     List<String> notEstablished = new ArrayList<>();
     for (LedgerEntry definition : definitions) {
       ApiResource type = crdType(definition);

@@ -44,21 +44,16 @@ final class PublishTasklet implements Tasklet {
   static final String CRASH_POINT = "restore.before-summary";
 
   private final JobRepository jobRepository;
-  private final BackupStore store;
-  private final RestoreLedger ledger;
+  private final RestoreRun run;
   private final RestoreRequest request;
+  private final BackupStore store;
   private final Clock clock;
 
-  PublishTasklet(
-      JobRepository jobRepository,
-      BackupStore store,
-      RestoreLedger ledger,
-      RestoreRequest request,
-      Clock clock) {
+  PublishTasklet(JobRepository jobRepository, RestoreRun run, BackupStore store, Clock clock) {
     this.jobRepository = jobRepository;
+    this.run = run;
+    this.request = run.request();
     this.store = store;
-    this.ledger = ledger;
-    this.request = request;
     this.clock = clock;
   }
 
@@ -67,6 +62,7 @@ final class PublishTasklet implements Tasklet {
       throws Exception {
     JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
     RestoreJobContext plan = RestoreJobContext.from(job.getExecutionContext());
+    RestoreLedger ledger = RestoreJobFactory.ledger(run, store, job);
     RestoreReport report = new RestoreReport(request.name(), clock);
     RestoreResourceList resources = new RestoreResourceList();
     Map<Disposition, Long> counts = new EnumMap<>(Disposition.class);

@@ -110,30 +110,18 @@ public final class RestoreJobFactory {
         .next(
             tasklet(
                 AwaitCrdsTasklet.STEP,
-                (contribution, chunkContext) -> {
-                  progress.enter(RestoreProgress.Phase.WAITING_FOR_CRDS);
-                  JobExecution job =
-                      chunkContext.getStepContext().getStepExecution().getJobExecution();
-                  return new AwaitCrdsTasklet(
-                          jobRepository,
-                          applier,
-                          ledger(run, store, job),
-                          crdWait,
-                          request.dryRun())
-                      .execute(contribution, chunkContext);
-                }))
+                phase(
+                    RestoreProgress.Phase.WAITING_FOR_CRDS,
+                    progress,
+                    new AwaitCrdsTasklet(jobRepository, applier, run, store, crdWait))))
         .next(applyStep(APPLY_STEP, false, run, sessions, items, store, progress))
         .next(
             tasklet(
                 "publish",
-                (contribution, chunkContext) -> {
-                  progress.enter(RestoreProgress.Phase.PUBLISHING);
-                  JobExecution job =
-                      chunkContext.getStepContext().getStepExecution().getJobExecution();
-                  return new PublishTasklet(
-                          jobRepository, store, ledger(run, store, job), request, clock)
-                      .execute(contribution, chunkContext);
-                }))
+                phase(
+                    RestoreProgress.Phase.PUBLISHING,
+                    progress,
+                    new PublishTasklet(jobRepository, run, store, clock))))
         .build();
   }
 

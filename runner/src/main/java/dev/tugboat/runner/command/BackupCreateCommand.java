@@ -4,7 +4,6 @@ import dev.tugboat.backup.job.BackupJobFactory;
 import dev.tugboat.backup.job.BackupProgress;
 import dev.tugboat.backup.job.BackupRequest;
 import dev.tugboat.backup.job.BackupRun;
-import dev.tugboat.backup.plan.IncludeClusterResources;
 import dev.tugboat.backup.velero.BackupMetadata;
 import dev.tugboat.backup.velero.GoDuration;
 import dev.tugboat.core.cluster.ClusterSettings;
@@ -206,24 +205,11 @@ public class BackupCreateCommand implements Callable<Integer> {
         excludeNamespaces,
         includeResources,
         excludeResources,
-        clusterResources(),
+        ClusterResourcesOption.parse(includeClusterResources),
         selector,
         orSelectors,
         keep,
         labels);
-  }
-
-  private IncludeClusterResources clusterResources() {
-    return switch (includeClusterResources.toLowerCase(Locale.ROOT)) {
-      case "auto" -> IncludeClusterResources.AUTO;
-      case "true" -> IncludeClusterResources.TRUE;
-      case "false" -> IncludeClusterResources.FALSE;
-      default ->
-          throw new IllegalArgumentException(
-              "--include-cluster-resources must be auto, true or false, not '"
-                  + includeClusterResources
-                  + "'");
-    };
   }
 
   private int report(JobExecution execution, BackupCatalog catalog) {

@@ -131,8 +131,8 @@ public class BackupDescribeCommand implements Callable<Integer> {
     printMessages(printer, "Warnings", description.results().warnings());
   }
 
-  private static void printMessages(
-      Printer printer, String title, BackupResults.Messages messages) {
+  /** Prints errors or warnings as Velero's describe does; restore describe shares it. */
+  static void printMessages(Printer printer, String title, BackupResults.Messages messages) {
     printer.line("%s:", title);
     printMessageList(printer, "  Velero:", messages.velero());
     printMessageList(printer, "  Cluster:", messages.cluster());

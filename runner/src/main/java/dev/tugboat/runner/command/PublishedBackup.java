@@ -1,26 +1,15 @@
 package dev.tugboat.runner.command;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import dev.tugboat.backup.velero.BackupMetadata;
-import dev.tugboat.backup.velero.JsonFields;
 import dev.tugboat.core.store.BackupCatalog;
 import dev.tugboat.core.store.BackupNotFoundException;
 import dev.tugboat.core.store.BackupStore;
 import dev.tugboat.core.store.StoreLayout;
 import dev.tugboat.core.store.StoreObjectNotFoundException;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The files of one published backup in a store, read for the {@code backup} commands. A file that
@@ -32,11 +21,14 @@ final class PublishedBackup {
   private final BackupStore store;
   private final BackupCatalog catalog;
   private final String name;
+  private final StoredFiles files;
 
   private PublishedBackup(BackupStore store, String name) {
     this.store = store;
     this.catalog = new BackupCatalog(store);
     this.name = name;
+    this.files =
+        new StoredFiles(store, reason -> new BackupFileException(name, store.location(), reason));
   }
 
   /**
@@ -66,43 +58,17 @@ final class PublishedBackup {
 
   /** {@code <name>-resource-list.json.gz}: items by {@code <apiVersion>/<Kind>}, types sorted. */
   SortedMap<String, List<String>> resourceList() {
-    String key = StoreLayout.backupResourceList(name);
-    JsonElement json = readGzipJson(key);
-    if (!json.isJsonObject()) {
-      throw unreadable(key, "is not a JSON object");
-    }
-    SortedMap<String, List<String>> itemsByType = new TreeMap<>();
-    try {
-      for (Map.Entry<String, JsonElement> type : json.getAsJsonObject().entrySet()) {
-        itemsByType.put(type.getKey(), JsonFields.texts(type.getValue(), type.getKey()));
-      }
-    } catch (IllegalArgumentException e) {
-      throw unreadable(key, e.getMessage());
-    }
-    return itemsByType;
+    return files.resourceList(StoreLayout.backupResourceList(name));
   }
 
   /** {@code <name>-results.gz}. */
   BackupResults results() {
-    String key = StoreLayout.backupResults(name);
-    JsonElement json = readGzipJson(key);
-    try {
-      return BackupResults.parse(json);
-    } catch (IllegalArgumentException e) {
-      throw unreadable(key, e.getMessage());
-    }
+    return files.results(StoreLayout.backupResults(name));
   }
 
   /** Copies the text of {@code <name>-logs.gz} to {@code out}. */
   void writeLogs(PrintWriter out) {
-    String key = StoreLayout.backupLogs(name);
-    // A PrintWriter never throws, so every IOException here comes from reading the logs.
-    try (Reader logs = gunzip(key)) {
-      logs.transferTo(out);
-    } catch (IOException e) {
-      throw unreadable(key, "is not a complete gzip file (" + e.getMessage() + ")");
-    }
-    out.flush();
+    files.writeText(StoreLayout.backupLogs(name), out);
   }
 
   /** Opens {@code <name>.tar.gz}; the caller closes it. */
@@ -110,41 +76,7 @@ final class PublishedBackup {
     try {
       return catalog.openArchive(name);
     } catch (StoreObjectNotFoundException e) {
-      throw new BackupFileException(
-          name, store.location(), fileName(StoreLayout.backupArchive(name)) + " is absent");
+      throw files.absent(StoreLayout.backupArchive(name));
     }
-  }
-
-  private JsonElement readGzipJson(String key) {
-    try (Reader reader = gunzip(key)) {
-      return JsonParser.parseReader(reader);
-    } catch (JsonParseException e) {
-      throw unreadable(key, "is not valid gzip-compressed JSON");
-    } catch (IOException e) {
-      throw unreadable(key, "is not a complete gzip file (" + e.getMessage() + ")");
-    }
-  }
-
-  private Reader gunzip(String key) throws IOException {
-    InputStream in;
-    try {
-      in = store.read(key);
-    } catch (StoreObjectNotFoundException e) {
-      throw new BackupFileException(name, store.location(), fileName(key) + " is absent");
-    }
-    try {
-      return new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      in.close();
-      throw e;
-    }
-  }
-
-  private BackupFileException unreadable(String key, String reason) {
-    return new BackupFileException(name, store.location(), fileName(key) + " " + reason);
-  }
-
-  private static String fileName(String key) {
-    return key.substring(key.lastIndexOf('/') + 1);
   }
 }

@@ -1,0 +1,47 @@
+package dev.tugboat.runner.command;
+
+import dev.tugboat.runner.Globals;
+import dev.tugboat.runner.OutputFormat;
+import dev.tugboat.runner.Printer;
+import dev.tugboat.runner.Stores;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Prints the log a restore stored with its records. */
+@Command(
+    name = "logs",
+    description = {
+      "Print the log of a finished restore (restores/NAME/restore-NAME-logs.gz in the store).",
+      "A restore without logs is an error (exit code 4)."
+    })
+public class RestoreLogsCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "NAME", description = "The restore.")
+  String name;
+
+  @Override
+  public Integer call() {
+    Globals globals = Globals.of(spec);
+    PublishedRestore restore = PublishedRestore.find(Stores.open(globals), name);
+    if (globals.output() == OutputFormat.json) {
+      StringWriter logs = new StringWriter();
+      restore.writeLogs(new PrintWriter(logs));
+      new Printer(spec).json(new Logs(name, logs.toString().lines().toList()));
+    } else {
+      // Streamed: a log can be far larger than the memory a command should take.
+      restore.writeLogs(spec.commandLine().getOut());
+    }
+    return 0;
+  }
+
+  /** The JSON form: the log's lines, without line ends. */
+  record Logs(String restore, List<String> lines) {}
+}
