@@ -9,8 +9,9 @@ import java.util.TreeMap;
 
 /**
  * The objects of a backed-up cluster that a default restore does not create, found from the source
- * objects alone, independently of the restore's code: completed pods (Velero skips them), and
- * objects whose controller owner is restored too (left to that controller, which recreates them).
+ * objects alone, independently of the restore's code: completed pods and Jobs (Velero skips them),
+ * and objects whose controller owner is restored too (left to that controller, which recreates
+ * them).
  */
 final class LeftOutByRestore {
 
@@ -40,6 +41,10 @@ final class LeftOutByRestore {
             leftOut.put(key, "the pod is complete");
             return;
           }
+          if (isCompletedJob(key, object)) {
+            leftOut.put(key, "the job is complete");
+            return;
+          }
           JsonObject metadata = object.getAsJsonObject("metadata");
           if (!metadata.has("ownerReferences")) {
             return;
@@ -65,6 +70,14 @@ final class LeftOutByRestore {
         && status != null
         && status.has("phase")
         && COMPLETED_PHASES.contains(status.get("phase").getAsString());
+  }
+
+  private static boolean isCompletedJob(ItemKey key, JsonObject object) {
+    JsonObject status = object.getAsJsonObject("status");
+    return key.groupResource().equals("jobs.batch")
+        && status != null
+        && status.has("completionTime")
+        && !status.get("completionTime").getAsString().isEmpty();
   }
 
   private static String identity(String kind, String namespace, String name, String uid) {

@@ -42,7 +42,8 @@ class RestoreBadArchivesTest {
         Arguments.of(
             "corrupt-gzip",
             "this is not gzip at all".getBytes(StandardCharsets.UTF_8),
-            "not in gzip format"),
+            "Archive is truncated or corrupt before the first entry: Input is not in the .gz"
+                + " format"),
         Arguments.of(
             "truncated-tar",
             Arrays.copyOf(whole, whole.length / 2),

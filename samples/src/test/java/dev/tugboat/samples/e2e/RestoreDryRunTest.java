@@ -79,7 +79,8 @@ class RestoreDryRunTest {
           .containsExactlyInAnyOrder(
               "unchanged namespaces /shop ",
               "unchanged configmaps shop/same ",
-              "update configmaps shop/differs differs in data.value",
+              "update configmaps shop/differs differs in metadata.labels.velero.io/backup-name,"
+                  + " metadata.labels.velero.io/restore-name, data.value",
               "create configmaps shop/missing ",
               "not-restored pods shop/done the pod is complete (status.phase Succeeded)");
       JsonObject summary = json.getAsJsonObject("summary");
