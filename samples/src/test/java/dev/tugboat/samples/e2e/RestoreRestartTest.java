@@ -42,6 +42,9 @@ class RestoreRestartTest {
 
   @RegisterExtension static RunnerFixture tugboat = new RunnerFixture();
 
+  /** default, kube-system, kube-public and kube-node-lease: in every sandbox from its start. */
+  private static final int SYSTEM_NAMESPACES = 4;
+
   private static Map<String, Long> uninterruptedCounts;
   private static Map<ItemKey, JsonObject> uninterruptedTarget;
 
@@ -63,8 +66,18 @@ class RestoreRestartTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"restore.applied-chunk#3, mid-apply", "restore.before-summary, before-summary"})
-  void aRerunAfterACrashCompletesTheSameRestore(String crashPoint, String name, @TempDir Path home)
+  @CsvSource({
+    // three chunks applied, the third not recorded: the rerun applies it again, then the rest
+    "restore.applied-chunk#3, mid-apply, 600, 503",
+    // everything applied and recorded: the rerun only publishes
+    "restore.before-summary, before-summary, 903, 0"
+  })
+  void aRerunAfterACrashCompletesTheSameRestore(
+      String crashPoint,
+      String name,
+      int appliedBeforeCrash,
+      long createsOnRerun,
+      @TempDir Path home)
       throws Exception {
     SandboxExtension.Running target = emptyTarget();
 
@@ -72,6 +85,9 @@ class RestoreRestartTest {
     assertThat(crashed.exitCode()).as(crashed.output()).isEqualTo(137);
     assertThat(Files.exists(tugboat.store().resolve("restores/" + name + "/tugboat-restore.json")))
         .isFalse();
+    Map<ItemKey, JsonObject> afterCrash = new SandboxInventory(target.sandbox().url()).everything();
+    assertThat(afterCrash).hasSize(SYSTEM_NAMESPACES + appliedBeforeCrash);
+    target.sandbox().resetStats();
 
     Run rerun = run(home, target, name, List.of());
     assertThat(rerun.exitCode()).as(rerun.output()).isZero();
@@ -80,6 +96,8 @@ class RestoreRestartTest {
     assertThat(records.counts()).isEqualTo(uninterruptedCounts);
     assertThat(records.withDisposition("created")).hasSize(903);
     assertThat(records.phase()).isEqualTo("Completed");
+    assertThat(WriteRequests.of(target.sandbox()))
+        .isEqualTo(createsOnRerun == 0 ? Map.of() : Map.of("create", createsOnRerun));
     RestoredObjects.assertSameObjects(
         new SandboxInventory(target.sandbox().url()).everything(), uninterruptedTarget);
   }
