@@ -10,6 +10,7 @@ import dev.tugboat.runner.TugboatApplication;
 import dev.tugboat.samples.sandbox.SandboxExtension;
 import dev.tugboat.samples.sandbox.SandboxOptions;
 import dev.tugboat.samples.sandbox.seed.Seeds;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,7 +132,7 @@ class RestoreRestartTest {
     return new Run(process.exitValue(), output.text());
   }
 
-  private static SandboxExtension.Running emptyTarget() throws java.io.IOException {
+  private static SandboxExtension.Running emptyTarget() throws IOException {
     return sandboxes.start(SandboxOptions.builder().name("target").simulation(false).build());
   }
 }

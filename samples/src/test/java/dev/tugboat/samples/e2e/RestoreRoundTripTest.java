@@ -8,10 +8,12 @@ import dev.tugboat.samples.sandbox.SandboxExtension;
 import dev.tugboat.samples.sandbox.SandboxOptions;
 import dev.tugboat.samples.sandbox.SandboxOptions.NodePool;
 import dev.tugboat.samples.sandbox.seed.Seeds;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,6 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RestoreRoundTripTest {
 
   private static final String BACKUP = "demo";
+
+  /** Types a restore never brings back (Velero's non-restorable resources). */
+  private static final Set<String> NEVER_RESTORED = Set.of("nodes", "events");
 
   @RegisterExtension
   static SandboxExtension sandboxes =
@@ -84,7 +89,7 @@ class RestoreRoundTripTest {
 
     RestoreRecordsCheck records =
         RestoreRecordsCheck.read(StoreContents.ofFolder(tugboat.store()), "round-trip");
-    Set<ItemKey> unchanged = new java.util.TreeSet<>(restored.keySet());
+    Set<ItemKey> unchanged = new TreeSet<>(restored.keySet());
     unchanged.retainAll(before.keySet());
     // The system namespaces existed already and are equal.
     assertThat(unchanged)
@@ -150,11 +155,8 @@ class RestoreRoundTripTest {
     return restored;
   }
 
-  /** Types a restore never brings back (Velero's non-restorable resources). */
-  private static final Set<String> NEVER_RESTORED = Set.of("nodes", "events");
-
   private static Set<ItemKey> keysOf(String groupResource) {
-    Set<ItemKey> keys = new java.util.TreeSet<>();
+    Set<ItemKey> keys = new TreeSet<>();
     source.keySet().stream()
         .filter(key -> key.groupResource().equals(groupResource))
         .forEach(keys::add);
@@ -162,12 +164,12 @@ class RestoreRoundTripTest {
   }
 
   private static Set<ItemKey> union(Set<ItemKey> first, Set<ItemKey> second) {
-    Set<ItemKey> union = new java.util.TreeSet<>(first);
+    Set<ItemKey> union = new TreeSet<>(first);
     union.addAll(second);
     return union;
   }
 
-  private static SandboxExtension.Running emptyTarget() throws java.io.IOException {
+  private static SandboxExtension.Running emptyTarget() throws IOException {
     return sandboxes.start(SandboxOptions.builder().name("target").simulation(false).build());
   }
 }

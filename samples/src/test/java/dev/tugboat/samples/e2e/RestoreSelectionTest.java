@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,7 @@ class RestoreSelectionTest {
     Map<ItemKey, JsonObject> expected = fromSource(key -> key.groupResource().equals("configmaps"));
     // As in Velero, the namespaces of restored objects are created from their backed-up objects,
     // labels included, although namespaces are not among the included resources.
-    Set<String> namespaces = new java.util.TreeSet<>();
+    Set<String> namespaces = new TreeSet<>();
     expected.keySet().forEach(key -> namespaces.add(key.namespace()));
     assertThat(namespaces)
         .containsExactly("analytics", "batch", "identity", "monitoring", "payments", "shop");
