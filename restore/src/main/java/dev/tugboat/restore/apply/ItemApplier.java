@@ -178,7 +178,15 @@ public final class ItemApplier {
         MergePatch.between(
             Normaliser.withoutServerFields(Normaliser.withoutAssignedValues(live, desired)),
             Normaliser.withoutServerFields(desired));
-    String differences = "differs in " + String.join(", ", MergePatch.paths(patch));
+    // The restore labels are written by the patch but are not what makes the objects differ.
+    JsonObject comparedLive =
+        Normaliser.forComparison(Normaliser.withoutAssignedValues(live, desired));
+    String differences =
+        "differs in "
+            + String.join(
+                ", ",
+                MergePatch.paths(
+                    MergePatch.between(comparedLive, Normaliser.forComparison(desired))));
     return switch (policy) {
       case NONE ->
           outcome(

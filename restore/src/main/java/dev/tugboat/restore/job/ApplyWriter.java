@@ -28,10 +28,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 /**
  * Applies a chunk of prepared items with a bounded pool of workers, then records what happened to
  * each in the ledger as the chunk's next numbered ledger chunk; the count of ledger chunks is saved
- * with the commit. A chunk may hold the end of one tier (one group resource, {@link
- * dev.tugboat.restore.plan.RestoreOrder}) and the start of the next: the items of one tier are
- * applied in parallel, and a tier starts only when the one before it is done (a Namespace must
- * exist before the objects in it are created), within a chunk as across chunks.
+ * with the commit. The reader hands out tiers in order, so a chunk may hold the end of one tier and
+ * the start of the next ones: the items of each tier are applied in parallel, and a tier starts
+ * when the one before it is done. The next chunk starts only when this one is done, so tiers never
+ * overlap.
  *
  * <p>A chunk redone after a crash applies its items again: those an earlier attempt created are
  * found equal, carrying this restore's name and newer than the restore, and are recorded as
@@ -78,31 +78,31 @@ final class ApplyWriter implements ItemStreamWriter<PreparedItem> {
   @Override
   public void write(Chunk<? extends PreparedItem> chunk) throws IOException {
     List<LedgerEntry> entries = new ArrayList<>(chunk.size());
-    for (List<PreparedItem> tier : tiers(chunk)) {
-      entries.addAll(applyInParallel(tier));
+    List<PreparedItem> tier = new ArrayList<>();
+    for (PreparedItem item : chunk) {
+      if (!tier.isEmpty() && !sameTier(tier.get(0), item)) {
+        entries.addAll(applyTier(tier));
+        tier.clear();
+      }
+      tier.add(item);
     }
+    entries.addAll(applyTier(tier));
     CrashPoint.reach(CRASH_POINT);
     ledger.writeChunk(step, count.chunks(), entries);
     count = count.plus(entries.size());
     progress.recorded(entries);
   }
 
-  /** The chunk's items cut into runs of one group resource: its tiers, in restore order. */
-  private static List<List<PreparedItem>> tiers(Chunk<? extends PreparedItem> chunk) {
-    List<List<PreparedItem>> tiers = new ArrayList<>();
-    String groupResource = null;
-    for (PreparedItem item : chunk) {
-      if (!item.type().groupResource().equals(groupResource)) {
-        groupResource = item.type().groupResource();
-        tiers.add(new ArrayList<>());
-      }
-      tiers.get(tiers.size() - 1).add(item);
-    }
-    return tiers;
+  /** A tier is one group resource (see {@link dev.tugboat.restore.plan.RestoreOrder}). */
+  private static boolean sameTier(PreparedItem first, PreparedItem item) {
+    return first.type().groupResource().equals(item.type().groupResource());
   }
 
-  /** Applies the items of one tier with the workers and waits for all of them. */
-  private List<LedgerEntry> applyInParallel(List<PreparedItem> tier) {
+  /**
+   * Applies the items of one tier in parallel and waits for all of them: the next tier may need
+   * them (a namespace before its objects).
+   */
+  private List<LedgerEntry> applyTier(List<PreparedItem> tier) {
     List<CompletableFuture<LedgerEntry>> results = new ArrayList<>(tier.size());
     for (PreparedItem item : tier) {
       results.add(

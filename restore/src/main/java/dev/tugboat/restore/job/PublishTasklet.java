@@ -11,6 +11,7 @@ import dev.tugboat.restore.report.RestoreReport;
 import dev.tugboat.restore.report.RestoreResourceList;
 import dev.tugboat.restore.report.RestoreSummary;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -93,8 +94,9 @@ final class PublishTasklet implements Tasklet {
             request.backup(),
             report.phase().veleroName(),
             request.dryRun(),
-            plan.started().toString(),
-            clock.instant().toString(),
+            // Whole seconds, as Velero's timestamps.
+            plan.started().truncatedTo(ChronoUnit.SECONDS).toString(),
+            clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(),
             items,
             report.warnings(),
             report.errors(),

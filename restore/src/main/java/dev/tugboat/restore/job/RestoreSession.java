@@ -101,7 +101,11 @@ final class RestoreSession implements AutoCloseable {
     }
   }
 
-  private static RestoreSession select(
+  /**
+   * The selection pass over a spooled backup; package-private so that tests, without a cluster to
+   * discover, can build a session from a spool and a catalog made by hand.
+   */
+  static RestoreSession select(
       RestoreRun run, SpooledBackup spool, ResourceCatalog target, ApiClient api)
       throws IOException {
     RestoreRequest request = run.request();

@@ -2,7 +2,6 @@ package dev.tugboat.restore.report;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import dev.tugboat.core.store.BodyWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -74,7 +73,9 @@ public record RestoreSummary(
         throw new IllegalArgumentException("not a Tugboat restore summary");
       }
       return summary;
-    } catch (JsonParseException e) {
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (RuntimeException e) { // Gson wraps a record constructor's failure in a bare one
       throw new IllegalArgumentException(
           "the restore summary cannot be read: " + e.getMessage(), e);
     }

@@ -22,7 +22,10 @@ import java.util.Set;
  *   <li>Other cluster-scoped items, by {@code --include-cluster-resources}: {@code true} the name
  *       and label filters, {@code false} none, {@code auto} the same as {@code true} when every
  *       namespace is included and otherwise only what selected items need: the PersistentVolumes
- *       claimed from a selected namespace and the PriorityClasses of selected pods.
+ *       claimed from a selected namespace, the PriorityClasses of selected pods and, beyond Velero
+ *       (whose namespace-filtered restores leave them out, velero#7808), the
+ *       CustomResourceDefinitions of selected custom resources, without which they cannot be
+ *       created in a new cluster.
  * </ul>
  *
  * <p>Built in two passes over the backup: {@link #noteSelected} with every selected namespaced item
@@ -34,11 +37,14 @@ public final class RestoreSelection {
   private static final String NAMESPACES = "namespaces";
   private static final String PERSISTENT_VOLUMES = "persistentvolumes";
   private static final String PRIORITY_CLASSES = "priorityclasses.scheduling.k8s.io";
+  private static final String CUSTOM_RESOURCE_DEFINITIONS =
+      "customresourcedefinitions.apiextensions.k8s.io";
 
   private final Selection selection;
   private final IncludeClusterResources clusterResources;
   private final Set<String> namespacesWithItems = new HashSet<>();
   private final Set<String> podPriorityClasses = new HashSet<>();
+  private final Set<String> selectedTypes = new HashSet<>();
 
   public RestoreSelection(Selection selection, IncludeClusterResources clusterResources) {
     this.selection = Objects.requireNonNull(selection, "selection");
@@ -69,7 +75,8 @@ public final class RestoreSelection {
       case AUTO ->
           selection.includesAllNamespaces()
               || groupResource.equals(PERSISTENT_VOLUMES)
-              || groupResource.equals(PRIORITY_CLASSES);
+              || groupResource.equals(PRIORITY_CLASSES)
+              || groupResource.equals(CUSTOM_RESOURCE_DEFINITIONS);
     };
   }
 
@@ -85,6 +92,7 @@ public final class RestoreSelection {
   /** Records a selected namespaced item, on which cluster-scoped decisions depend. */
   public void noteSelected(ApiResource type, JsonObject item) {
     namespacesWithItems.add(namespaceOf(item));
+    selectedTypes.add(type.groupResource());
     if (type.groupResource().equals("pods")) {
       JsonPaths.string(item, "spec", "priorityClassName")
           .filter(name -> !name.isEmpty())
@@ -115,6 +123,8 @@ public final class RestoreSelection {
                 .filter(namespacesWithItems::contains)
                 .isPresent();
         case PRIORITY_CLASSES -> podPriorityClasses.contains(name);
+        // A definition is named after the group resource it defines.
+        case CUSTOM_RESOURCE_DEFINITIONS -> selectedTypes.contains(name);
         default -> false;
       };
     }

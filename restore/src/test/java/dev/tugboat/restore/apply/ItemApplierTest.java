@@ -182,8 +182,7 @@ class ItemApplierTest {
                 false,
                 "could not restore, ConfigMap:settings already exists. Warning: the in-cluster"
                     + " version is different than the backed-up version (differs in"
-                    + " metadata.labels.edited, metadata.labels.velero.io/backup-name,"
-                    + " metadata.labels.velero.io/restore-name, data.extra, data.color)",
+                    + " metadata.labels.edited, data.extra, data.color)",
                 LIVE_DIFFERENT,
                 null));
     assertThat(requests()).containsExactly(POST, GET);
@@ -320,8 +319,7 @@ class ItemApplierTest {
     assertThat(outcome.applied()).isNull();
     assertThat(outcome.message())
         .endsWith(
-            "differs in metadata.labels.edited, metadata.labels.velero.io/backup-name,"
-                + " metadata.labels.velero.io/restore-name, data.extra, data.color"
+            "differs in metadata.labels.edited, data.extra, data.color"
                 + (policy == ExistingResourcePolicy.NONE ? ")" : ""));
     assertThat(requests()).containsExactly(GET);
   }
@@ -460,7 +458,6 @@ class ItemApplierTest {
         .isEqualTo(
             "could not restore, Service:web already exists. Warning: the in-cluster version is"
                 + " different than the backed-up version (differs in"
-                + " metadata.labels.velero.io/backup-name, metadata.labels.velero.io/restore-name,"
                 + " spec.selector.app)");
   }
 

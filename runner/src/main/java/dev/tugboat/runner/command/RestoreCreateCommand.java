@@ -447,7 +447,7 @@ public class RestoreCreateCommand implements Callable<Integer> {
         // Streamed: a plan has a line per item of the backup.
         jobs.readLedger(run, execution, entry -> printer.line(PlannedItem.of(entry).line()));
         printer.line(
-            "Dry run of restore %s, nothing written: %s; %d errors, %d warnings",
+            "Dry run of restore %s (nothing written); the items would be: %s; %d errors, %d warnings",
             summary.name(), itemCounts(summary), summary.errors(), summary.warnings());
       }
     } finally {

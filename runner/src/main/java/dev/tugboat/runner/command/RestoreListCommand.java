@@ -55,7 +55,7 @@ public class RestoreListCommand implements Callable<Integer> {
       return;
     }
     TextTable table =
-        new TextTable("NAME", "BACKUP", "PHASE", "CREATED", "ERRORS", "WARNINGS", "COMPLETED");
+        new TextTable("NAME", "BACKUP", "PHASE", "STARTED", "ERRORS", "WARNINGS", "COMPLETED");
     for (Row row : rows) {
       table.add(
           row.name(),

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -51,17 +52,18 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path home = Files.createTempDirectory("tugboat-demo-");
     try (Sandbox primary = startPrimary();
+        Sandbox standby = startStandby();
         ConfigurableApplicationContext tugboat = startTugboat(home)) {
-      Path kubeconfig = primary.writeKubeconfig(home.resolve("primary.kubeconfig"), "primary");
       DemoScript script =
           new DemoScript(
               out,
               tugboat.getBean(TugboatCli.class),
-              List.of(
-                  "--kubeconfig",
-                  kubeconfig.toString(),
-                  "--store",
-                  home.resolve("store").toUri().toString()));
+              Map.of(
+                  DemoScript.Cluster.PRIMARY,
+                  primary.writeKubeconfig(home.resolve("primary.kubeconfig"), "primary"),
+                  DemoScript.Cluster.STANDBY,
+                  standby.writeKubeconfig(home.resolve("standby.kubeconfig"), "standby")),
+              home.resolve("store").toUri().toString());
       return script.run();
     } finally {
       if (keep) {
@@ -79,6 +81,12 @@ public final class DemoCommand implements Callable<Integer> {
             .nodes(new NodePool(4, "8", "32Gi"))
             .seed(Seeds.named("demo"))
             .build());
+  }
+
+  /** A smaller, empty cluster to restore into. */
+  private static Sandbox startStandby() throws IOException {
+    return Sandbox.start(
+        SandboxOptions.builder().name("standby").nodes(new NodePool(2, "8", "32Gi")).build());
   }
 
   /** Tugboat's application on the embedded defaults, its state under {@code home}. */

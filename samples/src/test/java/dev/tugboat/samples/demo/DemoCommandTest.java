@@ -25,6 +25,10 @@ class DemoCommandTest {
         .containsPattern("Backup nightly Completed: \\d+ items, 0 errors, 0 warnings")
         .contains("Phase:  Completed")
         .containsPattern("nightly\\s+Completed")
+        .contains("create deployments.apps shop-dr/frontend")
+        .containsPattern("Dry run of restore shop-dr .*: 25 created, 14 not-restored, 0 failed")
+        .contains("Restore shop-dr Completed: 25 created, 14 not-restored, 0 failed")
+        .contains("Namespace mappings:  shop:shop-dr")
         .doesNotContain("The demo stops here");
   }
 }

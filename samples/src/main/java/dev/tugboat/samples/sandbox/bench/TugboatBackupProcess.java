@@ -133,7 +133,8 @@ final class TugboatBackupProcess {
       List<String> arguments)
       throws IOException, InterruptedException {
     Files.createDirectories(directory);
-    List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + maxHeap));
+    List<String> jvmOptions = new ArrayList<>(LauncherJvmOptions.read());
+    jvmOptions.add("-Xmx" + maxHeap);
     jvmOptions.addAll(extraJvmOptions);
     Path output = directory.resolve("tugboat.log");
     long start = System.nanoTime();
