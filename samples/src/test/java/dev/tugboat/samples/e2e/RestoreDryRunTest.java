@@ -79,8 +79,7 @@ class RestoreDryRunTest {
           .containsExactlyInAnyOrder(
               "unchanged namespaces /shop ",
               "unchanged configmaps shop/same ",
-              "update configmaps shop/differs differs in metadata.labels.velero.io/backup-name,"
-                  + " metadata.labels.velero.io/restore-name, data.value",
+              "update configmaps shop/differs differs in data.value",
               "create configmaps shop/missing ",
               "not-restored pods shop/done the pod is complete (status.phase Succeeded)");
       JsonObject summary = json.getAsJsonObject("summary");

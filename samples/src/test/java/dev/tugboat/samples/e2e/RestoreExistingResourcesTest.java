@@ -59,9 +59,7 @@ class RestoreExistingResourcesTest {
         .asString()
         .isEqualTo(
             "could not restore, ConfigMap:differs already exists. Warning: the in-cluster version"
-                + " is different than the backed-up version (differs in"
-                + " metadata.labels.velero.io/backup-name, metadata.labels.velero.io/restore-name,"
-                + " data.value)");
+                + " is different than the backed-up version (differs in data.value)");
     assertThat(records.resourceList().get("v1/ConfigMap"))
         .containsExactly("shop/differs(skipped)", "shop/missing(created)", "shop/same(skipped)");
     JsonObject differs = configMapIn(target, "differs");

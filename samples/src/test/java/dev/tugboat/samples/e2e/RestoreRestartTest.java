@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import dev.tugboat.core.testing.ChildJvm;
 import dev.tugboat.core.testing.ProcessOutput;
+import dev.tugboat.restore.job.RestoreRun;
 import dev.tugboat.runner.RunnerFixture;
 import dev.tugboat.runner.TugboatApplication;
 import dev.tugboat.samples.sandbox.SandboxExtension;
@@ -32,16 +33,28 @@ class RestoreRestartTest {
 
   private static final String BACKUP = "bench";
 
-  /** Three namespaces of 300 objects: five chunks of 200 items, so chunk 3 is mid-restore. */
+  /**
+   * Four namespaces and 3200 objects: four chunks of {@value #CHUNK_SIZE} items, so a crash after
+   * chunk 3 is mid-restore, and a rerun that resumed (chunks 1 and 2 committed, not applied again)
+   * can be told from one that started over.
+   */
   @RegisterExtension
   static SandboxExtension sandboxes =
       SandboxExtension.builder()
           .sandbox(
-              "source", options -> options.seed(Seeds.named("generated:3x300")).simulation(false))
+              "source", options -> options.seed(Seeds.named("generated:4x800")).simulation(false))
           .sandbox("uninterrupted", options -> options.simulation(false))
           .build();
 
   @RegisterExtension static RunnerFixture tugboat = new RunnerFixture();
+
+  /**
+   * Requests per second and burst: the sandbox serves thousands; the default would pace the test.
+   */
+  private static final String QPS = "2000";
+
+  /** The restore's chunk size, which the crash points and counts below are written for. */
+  private static final int CHUNK_SIZE = 1000;
 
   /** default, kube-system, kube-public and kube-node-lease: in every sandbox from its start. */
   private static final int SYSTEM_NAMESPACES = 4;
@@ -51,17 +64,25 @@ class RestoreRestartTest {
 
   @BeforeAll
   static void restoreWithoutInterruption() throws Exception {
+    assertThat(RestoreRun.DEFAULT_CHUNK_SIZE).isEqualTo(CHUNK_SIZE);
     RunnerFixture.Result backup =
         tugboat.createBackup(
             sandboxes.kubeconfig("source"), BACKUP, "--include-namespaces", "bench-*");
     assertThat(backup.exitCode()).as(backup.err()).isZero();
     RunnerFixture.Result result =
         TugboatRestore.create(
-            tugboat, sandboxes.kubeconfig("uninterrupted"), "uninterrupted", BACKUP);
+            tugboat,
+            sandboxes.kubeconfig("uninterrupted"),
+            "uninterrupted",
+            BACKUP,
+            "--qps",
+            QPS,
+            "--burst",
+            QPS);
     assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
     uninterruptedCounts =
         RestoreRecordsCheck.read(StoreContents.ofFolder(tugboat.store()), "uninterrupted").counts();
-    assertThat(uninterruptedCounts).isEqualTo(Map.of("created", 903L));
+    assertThat(uninterruptedCounts).isEqualTo(Map.of("created", 3204L));
     uninterruptedTarget =
         new SandboxInventory(sandboxes.sandbox("uninterrupted").url()).everything();
   }
@@ -69,9 +90,9 @@ class RestoreRestartTest {
   @ParameterizedTest
   @CsvSource({
     // three chunks applied, the third not recorded: the rerun applies it again, then the rest
-    "restore.applied-chunk#3, mid-apply, 600, 503",
+    "restore.applied-chunk#3, mid-apply, 3000, 1204",
     // everything applied and recorded: the rerun only publishes
-    "restore.before-summary, before-summary, 903, 0"
+    "restore.before-summary, before-summary, 3204, 0"
   })
   void aRerunAfterACrashCompletesTheSameRestore(
       String crashPoint,
@@ -95,7 +116,7 @@ class RestoreRestartTest {
     RestoreRecordsCheck records =
         RestoreRecordsCheck.read(StoreContents.ofFolder(tugboat.store()), name);
     assertThat(records.counts()).isEqualTo(uninterruptedCounts);
-    assertThat(records.withDisposition("created")).hasSize(903);
+    assertThat(records.withDisposition("created")).hasSize(3204);
     assertThat(records.phase()).isEqualTo("Completed");
     assertThat(WriteRequests.of(target.sandbox()))
         .isEqualTo(createsOnRerun == 0 ? Map.of() : Map.of("create", createsOnRerun));
@@ -123,7 +144,11 @@ class RestoreRestartTest {
                 "--kubeconfig",
                 target.kubeconfig().toString(),
                 "--store",
-                tugboat.storeUri()));
+                tugboat.storeUri(),
+                "--qps",
+                QPS,
+                "--burst",
+                QPS));
     ProcessOutput output = ProcessOutput.drain(process);
     if (!process.waitFor(90, TimeUnit.SECONDS)) {
       process.destroyForcibly();
