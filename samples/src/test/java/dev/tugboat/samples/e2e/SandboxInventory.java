@@ -113,6 +113,24 @@ final class SandboxInventory {
     return items;
   }
 
+  /**
+   * Every object of the types {@link #items()} lists and every Namespace object, excluded or not:
+   * what a cluster holds, as a restore's target is compared.
+   */
+  Map<ItemKey, JsonObject> everything() throws IOException, InterruptedException {
+    Map<ItemKey, JsonObject> everything = new TreeMap<>(items());
+    for (JsonElement element : get("/api/v1/namespaces").getAsJsonArray("items")) {
+      JsonObject namespace = element.getAsJsonObject();
+      namespace.addProperty("apiVersion", "v1");
+      namespace.addProperty("kind", "Namespace");
+      everything.put(
+          new ItemKey(
+              "namespaces", "", namespace.getAsJsonObject("metadata").get("name").getAsString()),
+          namespace);
+    }
+    return everything;
+  }
+
   private void addTypes(String groupVersion, String path, List<Type> types)
       throws IOException, InterruptedException {
     String group =
