@@ -53,17 +53,17 @@ public final class ItemApplier {
   private final ResourceApplier cluster;
   private final ExistingResourcePolicy policy;
   private final boolean dryRun;
-  private final DeletionWait deletionWait;
+  private final PollingWait pollingWait;
 
   private ItemApplier(
       ResourceApplier cluster,
       ExistingResourcePolicy policy,
       boolean dryRun,
-      DeletionWait deletionWait) {
+      PollingWait pollingWait) {
     this.cluster = Objects.requireNonNull(cluster, "cluster");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.dryRun = dryRun;
-    this.deletionWait = Objects.requireNonNull(deletionWait, "deletionWait");
+    this.pollingWait = Objects.requireNonNull(pollingWait, "pollingWait");
   }
 
   /**
@@ -72,8 +72,8 @@ public final class ItemApplier {
    * @param cluster a {@link ResourceApplier#live live} applier
    */
   public static ItemApplier live(
-      ResourceApplier cluster, ExistingResourcePolicy policy, DeletionWait deletionWait) {
-    return new ItemApplier(cluster, policy, false, deletionWait);
+      ResourceApplier cluster, ExistingResourcePolicy policy, PollingWait pollingWait) {
+    return new ItemApplier(cluster, policy, false, pollingWait);
   }
 
   /**
@@ -81,7 +81,7 @@ public final class ItemApplier {
    * would do.
    */
   public static ItemApplier dryRun(ResourceApplier cluster, ExistingResourcePolicy policy) {
-    return new ItemApplier(cluster, policy, true, DeletionWait.standard());
+    return new ItemApplier(cluster, policy, true, PollingWait.standard());
   }
 
   /**
@@ -228,10 +228,10 @@ public final class ItemApplier {
     }
     // A delete that answers with the object has not finished: finalizers or dependents remain.
     boolean stillThere = deleted.object() != null;
-    if (stillThere && !deletionWait.until(() -> isGone(target))) {
+    if (stillThere && !pollingWait.until(() -> isGone(target))) {
       return outcome(
           Action.FAILED,
-          target + " was deleted but still exists after " + deletionWait.timeout(),
+          target + " was deleted but still exists after " + pollingWait.timeout(),
           live,
           null);
     }

@@ -7,7 +7,7 @@ import dev.tugboat.core.cluster.ApplyResult;
 import dev.tugboat.core.cluster.ResourceApplier;
 import dev.tugboat.core.json.JsonPaths;
 import dev.tugboat.core.store.BackupStore;
-import dev.tugboat.restore.apply.DeletionWait;
+import dev.tugboat.restore.apply.PollingWait;
 import dev.tugboat.restore.ledger.Disposition;
 import dev.tugboat.restore.ledger.LedgerEntry;
 import java.util.ArrayList;
@@ -37,14 +37,14 @@ final class AwaitCrdsTasklet implements Tasklet {
   private final ResourceApplier cluster;
   private final RestoreRun run;
   private final BackupStore store;
-  private final DeletionWait wait;
+  private final PollingWait wait;
 
   AwaitCrdsTasklet(
       JobRepository jobRepository,
       ResourceApplier cluster,
       RestoreRun run,
       BackupStore store,
-      DeletionWait wait) {
+      PollingWait wait) {
     this.jobRepository = jobRepository;
     this.cluster = cluster;
     this.run = run;
@@ -74,7 +74,9 @@ final class AwaitCrdsTasklet implements Tasklet {
     List<String> notEstablished = new ArrayList<>();
     for (LedgerEntry definition : definitions) {
       ApiResource type = crdType(definition);
-      if (!wait.until(() -> isEstablished(type, definition.name()))) {
+      // Usually established already: only then is the first pause worth it.
+      if (!isEstablished(type, definition.name())
+          && !wait.until(() -> isEstablished(type, definition.name()))) {
         notEstablished.add(definition.name());
       }
     }

@@ -6,8 +6,8 @@ import dev.tugboat.core.cluster.ResourceApplier;
 import dev.tugboat.core.store.BackupStore;
 import dev.tugboat.core.store.BackupStores;
 import dev.tugboat.core.store.LocalBackupStore;
-import dev.tugboat.restore.apply.DeletionWait;
 import dev.tugboat.restore.apply.ItemApplier;
+import dev.tugboat.restore.apply.PollingWait;
 import dev.tugboat.restore.ledger.LedgerConsumer;
 import dev.tugboat.restore.ledger.RestoreLedger;
 import dev.tugboat.restore.report.RestoreSummary;
@@ -54,14 +54,14 @@ public final class RestoreJobFactory {
   private final PlatformTransactionManager transactionManager;
   private final ClusterConnector connector;
   private final Clock clock;
-  private final DeletionWait crdWait;
+  private final PollingWait crdWait;
 
   public RestoreJobFactory(
       JobRepository jobRepository,
       PlatformTransactionManager transactionManager,
       ClusterConnector connector,
       Clock clock) {
-    this(jobRepository, transactionManager, connector, clock, DeletionWait.standard());
+    this(jobRepository, transactionManager, connector, clock, PollingWait.standard());
   }
 
   /**
@@ -72,7 +72,7 @@ public final class RestoreJobFactory {
       PlatformTransactionManager transactionManager,
       ClusterConnector connector,
       Clock clock,
-      DeletionWait crdWait) {
+      PollingWait crdWait) {
     this.jobRepository = jobRepository;
     this.transactionManager = transactionManager;
     this.connector = connector;
@@ -95,7 +95,7 @@ public final class RestoreJobFactory {
     ItemApplier items =
         request.dryRun()
             ? ItemApplier.dryRun(applier, request.existingResourcePolicy())
-            : ItemApplier.live(applier, request.existingResourcePolicy(), DeletionWait.standard());
+            : ItemApplier.live(applier, request.existingResourcePolicy(), PollingWait.standard());
 
     return new JobBuilder(JOB_NAME, jobRepository)
         .listener(sessions)

@@ -279,7 +279,7 @@ class ItemApplierTest {
         ItemApplier.live(
                 cluster,
                 ExistingResourcePolicy.RECREATE,
-                new DeletionWait(
+                new PollingWait(
                     Duration.ofSeconds(3), Duration.ofSeconds(1), virtualSleeper, () -> nanos))
             .apply(CONFIG_MAPS, DESIRED);
 
@@ -609,8 +609,7 @@ class ItemApplierTest {
     return ItemApplier.live(
         cluster,
         policy,
-        new DeletionWait(
-            Duration.ofMinutes(1), Duration.ofSeconds(1), virtualSleeper, () -> nanos));
+        new PollingWait(Duration.ofMinutes(1), Duration.ofSeconds(1), virtualSleeper, () -> nanos));
   }
 
   /** Every request the server received, as {@code METHOD path?query}. */

@@ -8,9 +8,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.tugboat.core.cluster.ResourceApplier;
 import dev.tugboat.core.store.LocalBackupStore;
-import dev.tugboat.restore.apply.DeletionWait;
 import dev.tugboat.restore.apply.ExistingResourcePolicy;
 import dev.tugboat.restore.apply.ItemApplier;
+import dev.tugboat.restore.apply.PollingWait;
 import dev.tugboat.restore.ledger.Disposition;
 import dev.tugboat.restore.ledger.LedgerEntry;
 import dev.tugboat.restore.ledger.RestoreLedger;
@@ -86,7 +86,7 @@ class ApplyWriterTest {
   }
 
   private ApplyWriter liveWriter(ExistingResourcePolicy policy) {
-    return writer(ItemApplier.live(cluster, policy, DeletionWait.standard()));
+    return writer(ItemApplier.live(cluster, policy, PollingWait.standard()));
   }
 
   private static PreparedItem toApply(JsonObject object) {
