@@ -76,13 +76,11 @@ class BackupCreateCommandTest {
   }
 
   @Test
-  void anUnknownClusterResourcesModeIsRefused() {
-    RunnerFixture.Result result = create("nightly", "--include-cluster-resources", "maybe");
+  void aZeroBurstIsRefused() {
+    RunnerFixture.Result result = create("nightly", "--burst", "0");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.PRECONDITION);
-    assertThat(result.err())
-        .isEqualTo(
-            "tugboat: --include-cluster-resources must be auto, true or false, not 'maybe'\n");
+    assertThat(result.err()).isEqualTo("tugboat: --burst must be at least 1, not 0\n");
   }
 
   @Test

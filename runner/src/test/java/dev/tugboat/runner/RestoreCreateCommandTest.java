@@ -122,14 +122,11 @@ class RestoreCreateCommandTest {
   }
 
   @Test
-  void anUnknownClusterResourcesModeIsRefused() {
-    RunnerFixture.Result result =
-        create("web-1", "--from-backup", "nightly", "--include-cluster-resources", "maybe");
+  void aZeroBurstIsRefused() {
+    RunnerFixture.Result result = create("web-1", "--from-backup", "nightly", "--burst", "0");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.PRECONDITION);
-    assertThat(result.err())
-        .isEqualTo(
-            "tugboat: --include-cluster-resources must be auto, true or false, not 'maybe'\n");
+    assertThat(result.err()).isEqualTo("tugboat: --burst must be at least 1, not 0\n");
   }
 
   @Test

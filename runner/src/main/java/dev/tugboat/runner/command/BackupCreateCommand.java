@@ -6,7 +6,6 @@ import dev.tugboat.backup.job.BackupRequest;
 import dev.tugboat.backup.job.BackupRun;
 import dev.tugboat.backup.velero.BackupMetadata;
 import dev.tugboat.backup.velero.GoDuration;
-import dev.tugboat.core.cluster.ClusterSettings;
 import dev.tugboat.core.jobs.JobRunStarter;
 import dev.tugboat.core.store.BackupCatalog;
 import dev.tugboat.core.store.BackupStores;
@@ -17,9 +16,7 @@ import dev.tugboat.runner.Printer;
 import dev.tugboat.runner.ProgressReporter;
 import dev.tugboat.runner.Stores;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,6 +25,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,7 +43,8 @@ import picocli.CommandLine.Spec;
           + " namespaces with that label are left out too.",
       "A namespace-scoped backup also takes what its objects need: their Namespace objects, the PVs and"
           + " StorageClasses of their PVCs, the PVCs and PriorityClasses of their pods, the ClusterRoleBindings"
-          + " (and ClusterRoles) of their ServiceAccounts and the CRDs of their custom resources.",
+          + " (and ClusterRoles) of their ServiceAccounts and the CRDs of their custom resources;"
+          + " --include-cluster-resources=false leaves out the cluster-scoped ones.",
       "After a crash, run the same command again: it resumes where the last run stopped.",
       ""
     })
@@ -59,56 +58,7 @@ public class BackupCreateCommand implements Callable<Integer> {
       description = "The backup's name (a lowercase DNS name).")
   String name;
 
-  @Option(
-      names = "--include-namespaces",
-      split = ",",
-      paramLabel = "GLOB",
-      description = "Namespaces to back up, comma-separated globs (default: all).")
-  List<String> includeNamespaces = new ArrayList<>();
-
-  @Option(
-      names = "--exclude-namespaces",
-      split = ",",
-      paramLabel = "GLOB",
-      description = "Namespaces to leave out, comma-separated globs.")
-  List<String> excludeNamespaces = new ArrayList<>();
-
-  @Option(
-      names = "--include-resources",
-      split = ",",
-      paramLabel = "RESOURCE",
-      description =
-          "Resource types to back up, e.g. deployments.apps,configmaps or globs (default: all but events).")
-  List<String> includeResources = new ArrayList<>();
-
-  @Option(
-      names = "--exclude-resources",
-      split = ",",
-      paramLabel = "RESOURCE",
-      description = "Resource types to leave out.")
-  List<String> excludeResources = new ArrayList<>();
-
-  @Option(
-      names = "--include-cluster-resources",
-      paramLabel = "MODE",
-      defaultValue = "auto",
-      description =
-          "Cluster-scoped types: auto (only when every namespace is backed up), true or false"
-              + " (default: ${DEFAULT-VALUE}). Dependencies of namespaced objects come along unless false.")
-  String includeClusterResources;
-
-  @Option(
-      names = {"--selector", "-l"},
-      paramLabel = "SELECTOR",
-      description = "Only objects whose labels match, e.g. app=shop,tier!=cache.")
-  String selector;
-
-  @Option(
-      names = "--or-selector",
-      paramLabel = "SELECTOR",
-      description =
-          "Objects whose labels match any of these selectors; repeatable; not with --selector.")
-  List<String> orSelectors = new ArrayList<>();
+  @Mixin SelectionOptions selection;
 
   @Option(
       names = "--ttl",
@@ -131,20 +81,7 @@ public class BackupCreateCommand implements Callable<Integer> {
       description = "LISTs run at once (default: ${DEFAULT-VALUE}).")
   int parallelism;
 
-  @Option(
-      names = "--qps",
-      paramLabel = "QPS",
-      description = "API requests per second (default: " + ClusterSettings.DEFAULT_QPS + ").")
-  double qps = ClusterSettings.DEFAULT_QPS;
-
-  @Option(
-      names = "--burst",
-      paramLabel = "N",
-      description =
-          "API requests allowed at once above the rate (default: "
-              + ClusterSettings.DEFAULT_BURST
-              + ").")
-  int burst = ClusterSettings.DEFAULT_BURST;
+  @Mixin RateOptions rate;
 
   private final BackupJobFactory jobs;
   private final JobRunStarter starter;
@@ -167,8 +104,8 @@ public class BackupCreateCommand implements Callable<Integer> {
             globals.kubeconfig(),
             globals.context(),
             parallelism,
-            qps,
-            burst,
+            rate.qps(),
+            rate.burst(),
             BackupRun.DEFAULT_PAGE_SIZE);
     JobParameters parameters = run.toJobParameters();
     BackupCatalog catalog = new BackupCatalog(BackupStores.open(run.store()));
@@ -201,13 +138,13 @@ public class BackupCreateCommand implements Callable<Integer> {
     }
     return new BackupRequest(
         name,
-        includeNamespaces,
-        excludeNamespaces,
-        includeResources,
-        excludeResources,
-        ClusterResourcesOption.parse(includeClusterResources),
-        selector,
-        orSelectors,
+        selection.includeNamespaces(),
+        selection.excludeNamespaces(),
+        selection.includeResources(),
+        selection.excludeResources(),
+        selection.clusterResources(),
+        selection.selector(),
+        selection.orSelectors(),
         keep,
         labels);
   }

@@ -96,67 +96,11 @@ public class BackupDescribeCommand implements Callable<Integer> {
       printer.line("Archive SHA-256:  %s", backup.sha256());
     }
     if (description.details()) {
-      printResourceList(printer, description);
-      printResults(printer, description);
+      DescribeDetails.printResourceList(
+          printer, "backup", description.resourceList(), description.resourceListError());
+      DescribeDetails.printResults(
+          printer, "backup", description.results(), description.resultsError());
     }
-  }
-
-  private static void printResourceList(Printer printer, Description description) {
-    printer.line("");
-    if (description.resourceListError() != null) {
-      printer.line(
-          "Resource List:  <error getting backup resource list: %s>",
-          description.resourceListError());
-      return;
-    }
-    printer.line("Resource List:");
-    description
-        .resourceList()
-        .forEach(
-            (type, items) -> {
-              printer.line("  %s:", type);
-              items.forEach(item -> printer.line("    - %s", item));
-            });
-  }
-
-  private static void printResults(Printer printer, Description description) {
-    printer.line("");
-    if (description.resultsError() != null) {
-      printer.line(
-          "Errors and warnings:  <error getting backup results: %s>", description.resultsError());
-      return;
-    }
-    printMessages(printer, "Errors", description.results().errors());
-    printer.line("");
-    printMessages(printer, "Warnings", description.results().warnings());
-  }
-
-  /** Prints errors or warnings as Velero's describe does; restore describe shares it. */
-  static void printMessages(Printer printer, String title, BackupResults.Messages messages) {
-    printer.line("%s:", title);
-    printMessageList(printer, "  Velero:", messages.velero());
-    printMessageList(printer, "  Cluster:", messages.cluster());
-    if (messages.namespaces().isEmpty()) {
-      printer.line("  Namespaces:  %s", NONE);
-      return;
-    }
-    printer.line("  Namespaces:");
-    messages
-        .namespaces()
-        .forEach(
-            (namespace, list) -> {
-              printer.line("    %s:", namespace);
-              list.forEach(message -> printer.line("      - %s", message));
-            });
-  }
-
-  private static void printMessageList(Printer printer, String label, List<String> messages) {
-    if (messages.isEmpty()) {
-      printer.line("%s  %s", label, NONE);
-      return;
-    }
-    printer.line(label);
-    messages.forEach(message -> printer.line("    - %s", message));
   }
 
   private static String list(List<String> values, String whenEmpty) {

@@ -2,7 +2,6 @@ package dev.tugboat.runner.command;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.tugboat.core.cluster.ClusterSettings;
 import dev.tugboat.core.jobs.JobRunStarter;
 import dev.tugboat.core.store.BackupStore;
 import dev.tugboat.core.store.BackupStores;
@@ -42,6 +41,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Value;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -93,56 +93,7 @@ public class RestoreCreateCommand implements Callable<Integer> {
       description = "The backup of the store to restore.")
   String backup;
 
-  @Option(
-      names = "--include-namespaces",
-      split = ",",
-      paramLabel = "GLOB",
-      description = "Namespaces of the backup to restore, comma-separated globs (default: all).")
-  List<String> includeNamespaces = new ArrayList<>();
-
-  @Option(
-      names = "--exclude-namespaces",
-      split = ",",
-      paramLabel = "GLOB",
-      description = "Namespaces of the backup to leave out, comma-separated globs.")
-  List<String> excludeNamespaces = new ArrayList<>();
-
-  @Option(
-      names = "--include-resources",
-      split = ",",
-      paramLabel = "RESOURCE",
-      description =
-          "Resource types to restore, e.g. deployments.apps,configmaps or globs (default: all).")
-  List<String> includeResources = new ArrayList<>();
-
-  @Option(
-      names = "--exclude-resources",
-      split = ",",
-      paramLabel = "RESOURCE",
-      description = "Resource types to leave out.")
-  List<String> excludeResources = new ArrayList<>();
-
-  @Option(
-      names = "--include-cluster-resources",
-      paramLabel = "MODE",
-      defaultValue = "auto",
-      description =
-          "Cluster-scoped types: auto (only when every namespace is restored), true or false"
-              + " (default: ${DEFAULT-VALUE}).")
-  String includeClusterResources;
-
-  @Option(
-      names = {"--selector", "-l"},
-      paramLabel = "SELECTOR",
-      description = "Only objects whose labels match, e.g. app=shop,tier!=cache.")
-  String selector;
-
-  @Option(
-      names = "--or-selector",
-      paramLabel = "SELECTOR",
-      description =
-          "Objects whose labels match any of these selectors; repeatable; not with --selector.")
-  List<String> orSelectors = new ArrayList<>();
+  @Mixin SelectionOptions selection;
 
   @Option(
       names = "--namespace-mappings",
@@ -202,20 +153,7 @@ public class RestoreCreateCommand implements Callable<Integer> {
               + " at a time, as Velero does).")
   int parallelism;
 
-  @Option(
-      names = "--qps",
-      paramLabel = "QPS",
-      description = "API requests per second (default: " + ClusterSettings.DEFAULT_QPS + ").")
-  double qps = ClusterSettings.DEFAULT_QPS;
-
-  @Option(
-      names = "--burst",
-      paramLabel = "N",
-      description =
-          "API requests allowed at once above the rate (default: "
-              + ClusterSettings.DEFAULT_BURST
-              + ").")
-  int burst = ClusterSettings.DEFAULT_BURST;
+  @Mixin RateOptions rate;
 
   @Option(
       names = "--dry-run",
@@ -255,8 +193,8 @@ public class RestoreCreateCommand implements Callable<Integer> {
             globals.kubeconfig(),
             globals.context(),
             parallelism,
-            qps,
-            burst,
+            rate.qps(),
+            rate.burst(),
             RestoreRun.DEFAULT_CHUNK_SIZE,
             workFolder);
     JobParameters parameters = run.toJobParameters();
@@ -317,13 +255,13 @@ public class RestoreCreateCommand implements Callable<Integer> {
     return new RestoreRequest(
         restore,
         backup,
-        includeNamespaces,
-        excludeNamespaces,
-        includeResources,
-        excludeResources,
-        ClusterResourcesOption.parse(includeClusterResources),
-        selector,
-        orSelectors,
+        selection.includeNamespaces(),
+        selection.excludeNamespaces(),
+        selection.includeResources(),
+        selection.excludeResources(),
+        selection.clusterResources(),
+        selection.selector(),
+        selection.orSelectors(),
         namespaceMapping(),
         ExistingResourcePolicy.parse(existingResourcePolicy),
         resourceModifiersText(),

@@ -79,39 +79,11 @@ public class RestoreDescribeCommand implements Callable<Integer> {
     printer.line("Errors:    %d", restore.errors());
     printer.line("Warnings:  %d", restore.warnings());
     if (description.details()) {
-      printResourceList(printer, description);
-      printResults(printer, description);
+      DescribeDetails.printResourceList(
+          printer, "restore", description.resourceList(), description.resourceListError());
+      DescribeDetails.printResults(
+          printer, "restore", description.results(), description.resultsError());
     }
-  }
-
-  private static void printResourceList(Printer printer, Description description) {
-    printer.line("");
-    if (description.resourceListError() != null) {
-      printer.line(
-          "Resource List:  <error getting restore resource list: %s>",
-          description.resourceListError());
-      return;
-    }
-    printer.line("Resource List:");
-    description
-        .resourceList()
-        .forEach(
-            (type, items) -> {
-              printer.line("  %s:", type);
-              items.forEach(item -> printer.line("    - %s", item));
-            });
-  }
-
-  private static void printResults(Printer printer, Description description) {
-    printer.line("");
-    if (description.resultsError() != null) {
-      printer.line(
-          "Errors and warnings:  <error getting restore results: %s>", description.resultsError());
-      return;
-    }
-    BackupDescribeCommand.printMessages(printer, "Errors", description.results().errors());
-    printer.line("");
-    BackupDescribeCommand.printMessages(printer, "Warnings", description.results().warnings());
   }
 
   private static String mappings(Map<String, String> mapping) {

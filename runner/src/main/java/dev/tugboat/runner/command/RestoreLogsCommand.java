@@ -1,11 +1,7 @@
 package dev.tugboat.runner.command;
 
 import dev.tugboat.runner.Globals;
-import dev.tugboat.runner.OutputFormat;
-import dev.tugboat.runner.Printer;
 import dev.tugboat.runner.Stores;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,16 +25,8 @@ public class RestoreLogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Globals globals = Globals.of(spec);
-    PublishedRestore restore = PublishedRestore.find(Stores.open(globals), name);
-    if (globals.output() == OutputFormat.json) {
-      StringWriter logs = new StringWriter();
-      restore.writeLogs(new PrintWriter(logs));
-      new Printer(spec).json(new Logs(name, logs.toString().lines().toList()));
-    } else {
-      // Streamed: a log can be far larger than the memory a command should take.
-      restore.writeLogs(spec.commandLine().getOut());
-    }
+    PublishedRestore restore = PublishedRestore.find(Stores.open(Globals.of(spec)), name);
+    LogPrinter.print(spec, restore::writeLogs, lines -> new Logs(name, lines));
     return 0;
   }
 
