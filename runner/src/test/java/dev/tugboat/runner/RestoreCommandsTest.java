@@ -98,7 +98,7 @@ class RestoreCommandsTest {
     assertThat(result.out())
         .isEqualTo(
             """
-            NAME        BACKUP    PHASE             CREATED                ERRORS   WARNINGS   COMPLETED
+            NAME        BACKUP    PHASE             STARTED                ERRORS   WARNINGS   COMPLETED
             broken      -         Unreadable        -                      -        -          -
             partial     weekly    PartiallyFailed   2026-02-01T08:00:00Z   2        0          2026-02-01T08:01:00Z
             shop-copy   nightly   Completed         2026-03-01T10:00:00Z   0        1          2026-03-01T10:00:07Z
