@@ -62,7 +62,7 @@ import picocli.CommandLine.Spec;
       "The records (results, resource list, log) are written to the store under restores/NAME/, where"
           + " `tugboat restore describe NAME` reads them.",
       "After a crash, run the same command with the same NAME again: it resumes where the last run"
-          + " stopped, without applying any item twice. Without NAME each run gets a new name, so note"
+          + " stopped and creates no object twice. Without NAME each run gets a new name, so note"
           + " the one printed.",
       ""
     })
