@@ -58,7 +58,12 @@ public final class BackgroundRun {
     Optional<String> executable = self.command();
     Optional<String[]> arguments = self.arguments();
     if (executable.isEmpty() || arguments.isEmpty()) {
-      return refuse(spec, "this JVM does not expose its command line to repeat it");
+      // Linux JDKs read one page of /proc/PID/cmdline: a longer command line (a long -cp) is
+      // not given.
+      return refuse(
+          spec,
+          "the JVM does not expose its command line to repeat it (on Linux, not when it is over"
+              + " 4 KB, as with a long -cp); start tugboat with `java -jar`, or without --no-wait");
     }
     List<String> userArguments = spec.root().commandLine().getParseResult().originalArgs();
     List<String> command;
