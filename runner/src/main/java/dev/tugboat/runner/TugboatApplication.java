@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Import;
 public class TugboatApplication {
 
   public static void main(String[] args) {
+    BackgroundRun.awaitStarterExit();
     System.exit(run(args));
   }
 

@@ -124,6 +124,32 @@ class BackupCreateCommandTest {
             "tugboat: backup 'nightly' already exists in " + storeRoot + "; choose another name\n");
   }
 
+  @Test
+  void inABackgroundRunTheOptionsAreCheckedFirst() {
+    RunnerFixture.Result result = create("nightly", "--ttl", "0s", "--no-wait");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.PRECONDITION);
+    assertThat(result.err()).isEqualTo("tugboat: --ttl must be positive, not 0s\n");
+  }
+
+  /** The test JVM runs the command in-process: its own command line cannot be repeated. */
+  @Test
+  void aProcessThatIsNotTugboatsOwnCannotStartABackgroundRun() {
+    RunnerFixture.Result result = create("nightly", "--no-wait");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.PRECONDITION);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo(
+            "tugboat: cannot run in the background: the process's arguments do not end with the"
+                + " command's own (--kubeconfig "
+                + kubeconfig
+                + " --store "
+                + storeRoot.toUri()
+                + " backup create nightly --no-wait), as they do when tugboat runs as its own java"
+                + " process\n");
+  }
+
   private RunnerFixture.Result create(String... args) {
     String[] command = new String[args.length + 6];
     command[0] = "--kubeconfig";

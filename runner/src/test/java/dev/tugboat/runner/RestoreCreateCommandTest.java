@@ -207,6 +207,18 @@ class RestoreCreateCommandTest {
                 + " NAME to resume it");
   }
 
+  @Test
+  void aDryRunInTheBackgroundIsAUsageError() {
+    RunnerFixture.Result result = create("--from-backup", "nightly", "--dry-run", "--no-wait");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo(
+            "tugboat: --dry-run cannot be combined with --no-wait: a dry run only prints its plan,"
+                + " so it must run in the foreground\n");
+  }
+
   private RunnerFixture.Result create(String... args) {
     String[] command = new String[args.length + 6];
     command[0] = "--kubeconfig";

@@ -9,14 +9,17 @@ import dev.tugboat.backup.velero.GoDuration;
 import dev.tugboat.core.jobs.JobRunStarter;
 import dev.tugboat.core.store.BackupCatalog;
 import dev.tugboat.core.store.BackupStores;
+import dev.tugboat.runner.BackgroundRun;
 import dev.tugboat.runner.ExitCodes;
 import dev.tugboat.runner.Globals;
 import dev.tugboat.runner.OutputFormat;
 import dev.tugboat.runner.Printer;
 import dev.tugboat.runner.ProgressReporter;
 import dev.tugboat.runner.Stores;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,6 +27,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,15 +87,26 @@ public class BackupCreateCommand implements Callable<Integer> {
 
   @Mixin RateOptions rate;
 
+  @Mixin WaitOption waitOption;
+
   private final BackupJobFactory jobs;
   private final JobRunStarter starter;
   private final JobRepository jobRepository;
+  private final Path home;
 
+  /**
+   * @param home Tugboat's home folder; a backup run in the background logs to its {@code logs}
+   *     folder
+   */
   public BackupCreateCommand(
-      BackupJobFactory jobs, JobRunStarter starter, JobRepository jobRepository) {
+      BackupJobFactory jobs,
+      JobRunStarter starter,
+      JobRepository jobRepository,
+      @Value("${tugboat.home}") String home) {
     this.jobs = jobs;
     this.starter = starter;
     this.jobRepository = jobRepository;
+    this.home = Path.of(home);
   }
 
   @Override
@@ -117,6 +132,10 @@ public class BackupCreateCommand implements Callable<Integer> {
               + "' already exists in "
               + Stores.describe(run.store())
               + "; choose another name");
+    }
+    // After the checks, so that what can be refused at once is refused here, not in a log.
+    if (!waitOption.waits()) {
+      return BackgroundRun.start(spec, "backup", name, List.of(), home);
     }
     BackupProgress progress = new BackupProgress();
     JobExecution execution;

@@ -13,6 +13,7 @@ import dev.tugboat.restore.job.RestoreRun;
 import dev.tugboat.restore.ledger.Disposition;
 import dev.tugboat.restore.report.RestorePhase;
 import dev.tugboat.restore.report.RestoreSummary;
+import dev.tugboat.runner.BackgroundRun;
 import dev.tugboat.runner.ExitCodes;
 import dev.tugboat.runner.Globals;
 import dev.tugboat.runner.OutputFormat;
@@ -163,13 +164,16 @@ public class RestoreCreateCommand implements Callable<Integer> {
               + " code 3 when an item would fail.")
   boolean dryRun;
 
+  @Mixin WaitOption waitOption;
+
   private final RestoreJobFactory jobs;
   private final JobRunStarter starter;
   private final JobRepository jobRepository;
-  private final Path workFolder;
+  private final Path home;
 
   /**
-   * @param home Tugboat's home folder; restores unpack their backup under its {@code work} folder
+   * @param home Tugboat's home folder; restores unpack their backup under its {@code work} folder,
+   *     and log to its {@code logs} folder when run in the background
    */
   public RestoreCreateCommand(
       RestoreJobFactory jobs,
@@ -179,11 +183,20 @@ public class RestoreCreateCommand implements Callable<Integer> {
     this.jobs = jobs;
     this.starter = starter;
     this.jobRepository = jobRepository;
-    this.workFolder = Path.of(home).resolve("work");
+    this.home = Path.of(home);
   }
 
   @Override
   public Integer call() throws Exception {
+    if (dryRun && !waitOption.waits()) {
+      // Printed here rather than thrown: picocli would add the whole usage to the one line.
+      spec.commandLine()
+          .getErr()
+          .println(
+              "tugboat: --dry-run cannot be combined with --no-wait: a dry run only prints its"
+                  + " plan, so it must run in the foreground");
+      return ExitCodes.USAGE;
+    }
     Globals globals = Globals.of(spec);
     String restore = name != null ? name : defaultName(backup, Instant.now());
     RestoreRun run =
@@ -196,13 +209,19 @@ public class RestoreCreateCommand implements Callable<Integer> {
             rate.qps(),
             rate.burst(),
             RestoreRun.DEFAULT_CHUNK_SIZE,
-            workFolder);
+            home.resolve("work"));
     JobParameters parameters = run.toJobParameters();
     BackupStore store = BackupStores.open(run.store());
     // Checked before the cluster is reached; the job checks it again when it reads the backup.
     PublishedBackup.find(store, backup);
     if (!dryRun) {
       requireNewOrResumed(store, run, parameters);
+    }
+    // After the checks, so that what can be refused at once is refused here, not in a log.
+    if (!waitOption.waits()) {
+      // A generated name is passed on, so that the child restores under the name printed here.
+      List<String> appended = name == null ? List.of(restore) : List.of();
+      return BackgroundRun.start(spec, "restore", restore, appended, home);
     }
     PrintWriter err = spec.commandLine().getErr();
     // A dry run is never resumed: each one is a run of its own.
