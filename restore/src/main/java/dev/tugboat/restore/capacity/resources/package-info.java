@@ -1,0 +1,2 @@
+/** Amounts of node resources (cpu, memory, pods, extended resources) and their arithmetic. */
+package dev.tugboat.restore.capacity.resources;
