@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * decoding. The YAML is composed into nodes rather than constructed into Java objects, so no class
  * is ever instantiated from the text and dates stay strings.
  */
-final class YamlToJson {
+public final class YamlToJson {
 
   private static final Set<String> TRUE = Set.of("true", "yes", "on");
 
@@ -37,7 +37,7 @@ final class YamlToJson {
    * @throws IllegalArgumentException when the text is not one YAML document, is empty, repeats a
    *     key, or holds a value JSON cannot represent (infinity, NaN, a non-scalar key)
    */
-  static JsonElement convert(String yaml) {
+  public static JsonElement convert(String yaml) {
     Node root;
     try {
       root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
