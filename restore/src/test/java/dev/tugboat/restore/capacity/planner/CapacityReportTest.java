@@ -9,6 +9,7 @@ import dev.tugboat.restore.capacity.demand.Floor;
 import dev.tugboat.restore.capacity.demand.Workload;
 import dev.tugboat.restore.capacity.model.NodeShape;
 import dev.tugboat.restore.capacity.plan.InsufficientCapacityAction;
+import dev.tugboat.restore.capacity.resources.ResourceVector;
 import dev.tugboat.restore.capacity.simulate.Headroom;
 import dev.tugboat.restore.capacity.simulate.SimNode;
 import java.util.List;
@@ -30,10 +31,8 @@ class CapacityReportTest {
         new SimNode(
             new NodeShape("node-a", Map.of(), List.of()),
             PlannerFixtures.resources(4000, 16, 110),
-            PlannerFixtures.resources(500, 1, 3)
-                .plus(
-                    dev.tugboat.restore.capacity.resources.ResourceVector.of(
-                        "memory", 512L << 20)));
+            // 1.5Gi of memory bound, which the report writes in Mi.
+            PlannerFixtures.resources(500, 1, 3).plus(ResourceVector.of("memory", 512L << 20)));
     return CapacityPlanner.plan(
         new CapacityInput(
             List.of(node),
