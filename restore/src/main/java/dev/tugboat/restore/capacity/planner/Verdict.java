@@ -1,0 +1,21 @@
+package dev.tugboat.restore.capacity.planner;
+
+/** The planner's answer, and the exit code of the {@code tugboat capacity} command (issue 6). */
+public enum Verdict {
+  /** Every application fits with its source replicas. */
+  FITS(0),
+  /** Everything fits once the ladder steps listed are taken. */
+  FITS_WITH_DOWNGRADE(3),
+  /** Some replicas do not fit even with every degradable tier at its floor (or deferred). */
+  DOES_NOT_FIT(4);
+
+  private final int exitCode;
+
+  Verdict(int exitCode) {
+    this.exitCode = exitCode;
+  }
+
+  public int exitCode() {
+    return exitCode;
+  }
+}
