@@ -196,8 +196,7 @@ class TargetSnapshotBuilderTest {
                 ResourceVector.of(Map.of("requests.cpu", 1500L, "requests.memory", 1L << 30))));
     assertThat(snapshot.quotas().get("blog"))
         .containsExactly(
-            new TargetQuota(
-                "new", new TreeMap<>(Map.of("pods", 5L)), ResourceVector.ZERO));
+            new TargetQuota("new", new TreeMap<>(Map.of("pods", 5L)), ResourceVector.ZERO));
     assertThat(snapshot.quotaIn("none")).isEmpty();
   }
 
