@@ -1,5 +1,6 @@
 package dev.tugboat.restore.capacity.snapshot;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
@@ -57,7 +58,7 @@ final class FakeApiServer implements AutoCloseable {
     JsonObject metadata = new JsonObject();
     metadata.addProperty("continue", continueToken);
     list.add("metadata", metadata);
-    com.google.gson.JsonArray array = new com.google.gson.JsonArray();
+    JsonArray array = new JsonArray();
     for (JsonObject item : items) {
       array.add(item);
     }
