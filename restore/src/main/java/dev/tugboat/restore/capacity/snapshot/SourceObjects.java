@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * of their own (Deployments, StatefulSets, ReplicaSets and Pods without a controller, DaemonSets,
  * Jobs that still run), the HorizontalPodAutoscalers and the PodDisruptionBudgets. Read from a live
  * cluster or from a backup; nothing else of the source is kept (see {@link SourceObjectCollector}).
- * The JSON objects are the collector's own copies: callers must not modify them.
+ * The JSON objects are shared, not copied: callers must not modify them.
  */
 public final class SourceObjects {
 
