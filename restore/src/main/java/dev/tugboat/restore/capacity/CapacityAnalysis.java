@@ -1,0 +1,178 @@
+package dev.tugboat.restore.capacity;
+
+import com.google.gson.JsonObject;
+import dev.tugboat.restore.capacity.demand.Floor;
+import dev.tugboat.restore.capacity.demand.Floors;
+import dev.tugboat.restore.capacity.demand.LimitRangeViolation;
+import dev.tugboat.restore.capacity.demand.Workload;
+import dev.tugboat.restore.capacity.demand.WorkloadReader;
+import dev.tugboat.restore.capacity.plan.MigrationPlan;
+import dev.tugboat.restore.capacity.planner.Application;
+import dev.tugboat.restore.capacity.planner.Applications;
+import dev.tugboat.restore.capacity.planner.CapacityInput;
+import dev.tugboat.restore.capacity.planner.CapacityPlan;
+import dev.tugboat.restore.capacity.planner.CapacityPlanner;
+import dev.tugboat.restore.capacity.planner.MovedWorkload;
+import dev.tugboat.restore.capacity.planner.NamespaceQuota;
+import dev.tugboat.restore.capacity.simulate.Headroom;
+import dev.tugboat.restore.capacity.snapshot.SourceObjects;
+import dev.tugboat.restore.capacity.snapshot.TargetQuota;
+import dev.tugboat.restore.capacity.snapshot.TargetSnapshot;
+import dev.tugboat.restore.capacity.snapshot.TargetSnapshotReader;
+import dev.tugboat.restore.source.SpooledBackup;
+import io.kubernetes.client.openapi.ApiClient;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The capacity check of issue 6 from end to end: reads the plan's source objects (from a live
+ * cluster or a backup) and a snapshot of the target, turns them into the planner's input, and
+ * plans. Reading and combining are apart: {@link #plan(MigrationPlan, SourceObjects,
+ * TargetSnapshot)} touches no cluster.
+ *
+ * <p>Each workload is read with the LimitRanges of the namespace it lands in, so that a pod without
+ * requests gets the defaults the target would give it. A workload that LimitRange admission would
+ * refuse cannot run there at any replica count: it is left out of the simulation and reported as
+ * unplaced, with the binding {@code limitrange: <why>} ({@link LimitRangeRefusals}).
+ *
+ * <p>Pending pods of the target are not weighed yet: the planner takes no competing demand.
+ */
+public final class CapacityAnalysis {
+
+  private CapacityAnalysis() {}
+
+  /**
+   * Plans with the source read from a live cluster.
+   *
+   * @throws dev.tugboat.core.cluster.DiscoveryException when the source's API cannot be discovered
+   * @throws dev.tugboat.core.cluster.ListRequestException naming the listing that failed
+   */
+  public static CapacityPlan fromCluster(MigrationPlan plan, ApiClient source, ApiClient target) {
+    return withTarget(plan, SourceObjects.fromCluster(source, sourceNamespaces(plan)), target);
+  }
+
+  /**
+   * Plans with the source read from a spooled backup.
+   *
+   * @throws IOException when the spool cannot be read back
+   * @throws dev.tugboat.core.cluster.ListRequestException naming the target listing that failed
+   */
+  public static CapacityPlan fromBackup(MigrationPlan plan, SpooledBackup source, ApiClient target)
+      throws IOException {
+    return withTarget(plan, SourceObjects.fromBackup(source, sourceNamespaces(plan)), target);
+  }
+
+  /**
+   * The source namespaces the plan moves: those its applications select, or every namespace when
+   * applications are also derived from a grouping label (any namespace may carry it).
+   */
+  public static Set<String> sourceNamespaces(MigrationPlan plan) {
+    if (plan.grouping().isPresent()) {
+      return Set.of();
+    }
+    Set<String> namespaces = new TreeSet<>();
+    plan.applications().forEach(app -> namespaces.addAll(app.selector().namespaces()));
+    return namespaces;
+  }
+
+  /** Reads the target's snapshot for the namespaces the source's workloads land in, and plans. */
+  private static CapacityPlan withTarget(
+      MigrationPlan plan, SourceObjects source, ApiClient target) {
+    Set<String> targetNamespaces = new TreeSet<>();
+    source.workloads().keySet().forEach(ns -> targetNamespaces.add(plan.targetNamespace(ns)));
+    return plan(plan, source, new TargetSnapshotReader(target).read(targetNamespaces));
+  }
+
+  /** Combines what was read into the planner's input, and plans. */
+  public static CapacityPlan plan(
+      MigrationPlan plan, SourceObjects source, TargetSnapshot snapshot) {
+    return plan(
+        plan, source.workloads(), source.autoscalers(), source.disruptionBudgets(), snapshot);
+  }
+
+  /**
+   * {@link #plan(MigrationPlan, SourceObjects, TargetSnapshot)} over the source's objects by
+   * namespace, which tests can make by hand.
+   */
+  static CapacityPlan plan(
+      MigrationPlan plan,
+      SortedMap<String, List<JsonObject>> workloadObjects,
+      SortedMap<String, List<JsonObject>> autoscalers,
+      SortedMap<String, List<JsonObject>> disruptionBudgets,
+      TargetSnapshot snapshot) {
+    List<Workload> workloads = new ArrayList<>();
+    LimitRangeRefusals refusals = new LimitRangeRefusals();
+    workloadObjects.forEach(
+        (namespace, objects) -> {
+          String targetNamespace = plan.targetNamespace(namespace);
+          for (JsonObject object : objects) {
+            try {
+              WorkloadReader.read(object, snapshot.limitRangeIn(targetNamespace))
+                  .ifPresent(workloads::add);
+            } catch (LimitRangeViolation violation) {
+              WorkloadReader.read(object)
+                  .ifPresent(workload -> refusals.add(workload, violation.getMessage()));
+            }
+          }
+        });
+    Applications applications = Applications.assign(plan, workloads);
+    CapacityInput input =
+        new CapacityInput(
+            snapshot.nodes(),
+            quotas(applications, snapshot),
+            applications,
+            floors(plan, applications, Floors.from(all(autoscalers), all(disruptionBudgets))),
+            plan.ladder(),
+            plan.allowCoreDegrade(),
+            Headroom.percentOfCpuAndMemory(plan.headroomPercent()),
+            plan.onInsufficientCapacity());
+    return refusals.applyTo(CapacityPlanner.plan(input), plan, snapshot.nodes());
+  }
+
+  /** The floor of every workload that has one, with its application's {@code minReplicas}. */
+  private static Map<Workload, Floor> floors(
+      MigrationPlan plan, Applications applications, Floors floors) {
+    Map<String, OptionalInt> minReplicas = new HashMap<>();
+    plan.applications().forEach(app -> minReplicas.put(app.name(), app.minReplicas()));
+    Map<Workload, Floor> result = new HashMap<>();
+    for (Application application : applications.applications()) {
+      // An application derived from the grouping label has no minReplicas of its own.
+      OptionalInt planMin = minReplicas.getOrDefault(application.name(), OptionalInt.empty());
+      for (MovedWorkload moved : application.workloads()) {
+        Workload workload = moved.workload();
+        if (!workload.replicas().onePerEligibleNode()) {
+          result.put(workload, floors.of(workload, planMin));
+        }
+      }
+    }
+    return result;
+  }
+
+  /** The quota of each target namespace an application lands in, when it has one. */
+  private static Map<String, NamespaceQuota> quotas(
+      Applications applications, TargetSnapshot snapshot) {
+    Map<String, NamespaceQuota> quotas = new TreeMap<>();
+    for (Application application : applications.applications()) {
+      for (MovedWorkload moved : application.workloads()) {
+        Optional<TargetQuota> quota = snapshot.quotaIn(moved.targetNamespace());
+        quota.ifPresent(
+            q -> quotas.put(moved.targetNamespace(), new NamespaceQuota(q.hard(), q.used())));
+      }
+    }
+    return quotas;
+  }
+
+  private static List<JsonObject> all(Map<String, List<JsonObject>> byNamespace) {
+    return byNamespace.values().stream().flatMap(Collection::stream).toList();
+  }
+}
