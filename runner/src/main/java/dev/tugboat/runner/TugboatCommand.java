@@ -3,6 +3,7 @@ package dev.tugboat.runner;
 import dev.tugboat.runner.command.ApiResourcesCommand;
 import dev.tugboat.runner.command.ArchiveCommand;
 import dev.tugboat.runner.command.BackupCommand;
+import dev.tugboat.runner.command.CapacityCommand;
 import dev.tugboat.runner.command.RestoreCommand;
 import dev.tugboat.runner.command.VersionCommand;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import picocli.CommandLine.ScopeType;
       ApiResourcesCommand.class,
       ArchiveCommand.class,
       BackupCommand.class,
+      CapacityCommand.class,
       RestoreCommand.class
     },
     footerHeading = "%nExit codes:%n",

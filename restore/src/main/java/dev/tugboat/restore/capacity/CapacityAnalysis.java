@@ -37,8 +37,8 @@ import java.util.TreeSet;
 /**
  * The capacity check of issue 6 from end to end: reads the plan's source objects (from a live
  * cluster or a backup) and a snapshot of the target, turns them into the planner's input, and
- * plans. Reading and combining are apart: {@link #plan(MigrationPlan, SourceObjects,
- * TargetSnapshot)} touches no cluster.
+ * plans. Reading and combining are apart, so that a caller can tell which cluster failed, and
+ * {@link #plan(MigrationPlan, SourceObjects, TargetSnapshot)} touches no cluster.
  *
  * <p>Each workload is read with the LimitRanges of the namespace it lands in, so that a pod without
  * requests gets the defaults the target would give it. A workload that LimitRange admission would
@@ -52,24 +52,23 @@ public final class CapacityAnalysis {
   private CapacityAnalysis() {}
 
   /**
-   * Plans with the source read from a live cluster.
+   * Reads the plan's source objects from a live cluster.
    *
-   * @throws dev.tugboat.core.cluster.DiscoveryException when the source's API cannot be discovered
+   * @throws dev.tugboat.core.cluster.DiscoveryException when the cluster's API cannot be discovered
    * @throws dev.tugboat.core.cluster.ListRequestException naming the listing that failed
    */
-  public static CapacityPlan fromCluster(MigrationPlan plan, ApiClient source, ApiClient target) {
-    return withTarget(plan, SourceObjects.fromCluster(source, sourceNamespaces(plan)), target);
+  public static SourceObjects readSource(MigrationPlan plan, ApiClient source) {
+    return SourceObjects.fromCluster(source, sourceNamespaces(plan));
   }
 
   /**
-   * Plans with the source read from a spooled backup.
+   * Reads the plan's source objects from a spooled backup.
    *
    * @throws IOException when the spool cannot be read back
-   * @throws dev.tugboat.core.cluster.ListRequestException naming the target listing that failed
    */
-  public static CapacityPlan fromBackup(MigrationPlan plan, SpooledBackup source, ApiClient target)
+  public static SourceObjects readSource(MigrationPlan plan, SpooledBackup source)
       throws IOException {
-    return withTarget(plan, SourceObjects.fromBackup(source, sourceNamespaces(plan)), target);
+    return SourceObjects.fromBackup(source, sourceNamespaces(plan));
   }
 
   /**
@@ -85,9 +84,12 @@ public final class CapacityAnalysis {
     return namespaces;
   }
 
-  /** Reads the target's snapshot for the namespaces the source's workloads land in, and plans. */
-  private static CapacityPlan withTarget(
-      MigrationPlan plan, SourceObjects source, ApiClient target) {
+  /**
+   * Reads the target's snapshot for the namespaces the source's workloads land in, and plans.
+   *
+   * @throws dev.tugboat.core.cluster.ListRequestException naming the listing that failed
+   */
+  public static CapacityPlan plan(MigrationPlan plan, SourceObjects source, ApiClient target) {
     Set<String> targetNamespaces = new TreeSet<>();
     source.workloads().keySet().forEach(ns -> targetNamespaces.add(plan.targetNamespace(ns)));
     return plan(plan, source, new TargetSnapshotReader(target).read(targetNamespaces));

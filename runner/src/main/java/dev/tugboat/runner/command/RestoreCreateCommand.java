@@ -29,10 +29,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
@@ -281,29 +279,13 @@ public class RestoreCreateCommand implements Callable<Integer> {
         selection.clusterResources(),
         selection.selector(),
         selection.orSelectors(),
-        namespaceMapping(),
+        NamespaceMappings.parse(namespaceMappings),
         ExistingResourcePolicy.parse(existingResourcePolicy),
         resourceModifiersText(),
         restoreStatus,
         preserveNodePorts,
         includeOwned,
         dryRun);
-  }
-
-  private Map<String, String> namespaceMapping() {
-    Map<String, String> mapping = new LinkedHashMap<>();
-    for (String pair : namespaceMappings) {
-      String[] parts = pair.split(":", -1);
-      if (parts.length != 2) {
-        throw new IllegalArgumentException(
-            "--namespace-mappings: '" + pair + "' is not SOURCE:TARGET");
-      }
-      if (mapping.put(parts[0], parts[1]) != null) {
-        throw new IllegalArgumentException(
-            "--namespace-mappings: namespace '" + parts[0] + "' is mapped twice");
-      }
-    }
-    return mapping;
   }
 
   private String resourceModifiersText() throws IOException {
