@@ -38,9 +38,9 @@ public final class HtmlReport {
       .legend span { display: inline-block; width: 1em; height: 0.8em; margin: 0 0.3em 0 1em; }
       section.node { break-inside: avoid; page-break-inside: avoid; }
       section.node h3 { margin: 0.8em 0 0; font-size: 1em; }
-      table.bars { width: 100%; margin-top: 0.2em; }
+      table.bars { width: 100%; margin-top: 0.2em; table-layout: fixed; }
       table.bars th { width: 10em; font-weight: normal; }
-      td.bar { width: 50%; }
+      td.bar { width: 45%; }
       div.track { display: flex; height: 0.9em; border: 1px solid #999; background: #f4f4f4; }
       .before { background: #9e9e9e; }
       .added { background: #1e6fd9; }
