@@ -12,6 +12,7 @@ import dev.tugboat.restore.capacity.plan.MigrationPlan;
 import dev.tugboat.restore.capacity.plan.PlanSource;
 import dev.tugboat.restore.capacity.planner.CapacityPlan;
 import dev.tugboat.restore.capacity.planner.CapacityReportText;
+import dev.tugboat.restore.capacity.report.HtmlReport;
 import dev.tugboat.restore.capacity.snapshot.SourceObjects;
 import dev.tugboat.restore.source.ArchiveSpooler;
 import dev.tugboat.restore.source.BackupSource;
@@ -23,6 +24,7 @@ import dev.tugboat.runner.Stores;
 import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -142,6 +144,14 @@ public class CapacityCommand implements Callable<Integer> {
               + " 5%).")
   String headroom;
 
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description =
+          "Also write the plan as one self-contained HTML page: the verdict, the checks, the ladder"
+              + " steps, the applications and a bar per node and resource, before and after.")
+  Path report;
+
   private final Path home;
 
   /**
@@ -169,6 +179,9 @@ public class CapacityCommand implements Callable<Integer> {
     } catch (ListRequestException e) {
       return unreachable("target", target, e);
     }
+    if (report != null) {
+      Files.writeString(report, HtmlReport.render(result, title(plan)), StandardCharsets.UTF_8);
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.print(
         globals.output() == OutputFormat.json
@@ -176,6 +189,21 @@ public class CapacityCommand implements Callable<Integer> {
             : CapacityReportText.render(result));
     out.flush();
     return result.verdict().exitCode();
+  }
+
+  /** E.g. {@code Capacity: demo-failover from context 'primary' to context 'standby'}. */
+  private static String title(MigrationPlan plan) {
+    String source =
+        plan.source() instanceof PlanSource.Live live
+            ? "context '" + live.cluster().context() + "'"
+            : "backup '" + ((PlanSource.Stored) plan.source()).backup() + "'";
+    return "Capacity: "
+        + plan.name()
+        + " from "
+        + source
+        + " to context '"
+        + plan.target().cluster().context()
+        + "'";
   }
 
   /** One line naming the cluster that did not answer: retrying the check as it is will not help. */

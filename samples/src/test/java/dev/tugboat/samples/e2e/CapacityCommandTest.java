@@ -52,9 +52,15 @@ class CapacityCommandTest {
     // 2 x (4 cpu, 8Gi): an analytics pod asks for 8Gi, more than a node has once 5% is kept free.
     Path plan = planWithStandby(new NodePool(2, "4", "8Gi"));
 
-    RunnerFixture.Result result = capacity("--plan", plan.toString(), "--output", "json");
+    Path report = folder.resolve("capacity.html");
+
+    RunnerFixture.Result result =
+        capacity("--plan", plan.toString(), "--output", "json", "--report", report.toString());
 
     assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
+    assertThat(Files.readString(report))
+        .startsWith("<!DOCTYPE html>")
+        .contains("<title>Capacity: demo-failover from context &#39;primary&#39; to context");
     JsonObject json = JsonParser.parseString(result.out()).getAsJsonObject();
     assertThat(json.get("verdict").getAsString()).isEqualTo("FITS_WITH_DOWNGRADE");
     assertThat(planned(json))
@@ -131,6 +137,19 @@ class CapacityCommandTest {
         .singleElement()
         .asString()
         .startsWith("tugboat: cannot read the target cluster (context 'standby'): ");
+  }
+
+  @Test
+  void contradictoryOrMissingFlagsAreRefused() {
+    RunnerFixture.Result twoSources =
+        capacity("--to-context", "b", "--from-context", "a", "--from-backup", "x");
+    RunnerFixture.Result noApplications = capacity("--to-context", "b", "--from-context", "a");
+
+    assertThat(twoSources.exitCode()).isEqualTo(2);
+    assertThat(noApplications.exitCode()).isEqualTo(4);
+    assertThat(noApplications.err())
+        .isEqualTo(
+            "tugboat: give the applications: --plan FILE or --include-namespaces NAMESPACE,...\n");
   }
 
   /** Starts a standby of {@code nodes}; copies the demo plan next to both kubeconfigs. */
