@@ -15,4 +15,12 @@ public class ArchiveFormatException extends IOException {
   public ArchiveFormatException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * {@code ": "} and what the reading library said went wrong, to end a message with; the
+   * exception's type when it said nothing (an {@code EOFException} often carries no message).
+   */
+  static String cause(IOException e) {
+    return ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+  }
 }

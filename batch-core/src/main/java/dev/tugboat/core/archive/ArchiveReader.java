@@ -70,7 +70,9 @@ public final class ArchiveReader implements Closeable {
               .get();
     } catch (IOException e) {
       throw new ArchiveFormatException(
-          "Archive is truncated or corrupt before the first entry: " + e.getMessage(), e);
+          "Archive is truncated or corrupt before the first entry"
+              + ArchiveFormatException.cause(e),
+          e);
     }
     return new ArchiveReader(gzip, limits);
   }
@@ -173,7 +175,8 @@ public final class ArchiveReader implements Closeable {
         entry = tar.getNextEntry();
       } catch (IOException e) {
         throw new ArchiveFormatException(
-            "Archive is truncated or corrupt " + afterLastEntry() + ": " + e.getMessage(), e);
+            "Archive is truncated or corrupt " + afterLastEntry() + ArchiveFormatException.cause(e),
+            e);
       }
       if (entry == null) {
         verifyEnd();

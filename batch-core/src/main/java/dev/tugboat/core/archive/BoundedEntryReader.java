@@ -72,7 +72,10 @@ final class BoundedEntryReader {
         count = body.read(buffer);
       } catch (IOException e) {
         throw new ArchiveFormatException(
-            "Archive is truncated or corrupt while reading " + what + ": " + e.getMessage(), e);
+            "Archive is truncated or corrupt while reading "
+                + what
+                + ArchiveFormatException.cause(e),
+            e);
       }
       if (count < 0) {
         return;
