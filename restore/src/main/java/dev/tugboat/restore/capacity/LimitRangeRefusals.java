@@ -9,6 +9,7 @@ import dev.tugboat.restore.capacity.planner.CapacityPlan;
 import dev.tugboat.restore.capacity.planner.Check;
 import dev.tugboat.restore.capacity.planner.MovedWorkload;
 import dev.tugboat.restore.capacity.planner.Verdict;
+import dev.tugboat.restore.capacity.planner.WorkloadResult;
 import dev.tugboat.restore.capacity.simulate.SimNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +48,7 @@ final class LimitRangeRefusals {
     Map<String, ApplicationResult> results = new LinkedHashMap<>();
     plan.applications().forEach(result -> results.put(result.name(), result));
     List<String> refusals = new ArrayList<>();
+    List<WorkloadResult> workloads = new ArrayList<>(plan.workloads());
     for (Application application : refused.applications()) {
       ApplicationResult result =
           results.getOrDefault(
@@ -61,6 +63,19 @@ final class LimitRangeRefusals {
         int replicas = workload.replicas().on(eligibleNodes(nodes, workload));
         String binding = BINDING_PREFIX + reasons.get(workload);
         refusals.add(workload.describe() + ": " + reasons.get(workload));
+        // Refused at any count, so the ladder never scales it: its floor is its source replicas.
+        workloads.add(
+            new WorkloadResult(
+                application.name(),
+                workload.kind(),
+                workload.namespace(),
+                moved.targetNamespace(),
+                workload.name(),
+                replicas,
+                replicas,
+                replicas,
+                0,
+                workload.replicas().onePerEligibleNode()));
         result =
             new ApplicationResult(
                 result.name(),
@@ -89,6 +104,7 @@ final class LimitRangeRefusals {
         checks,
         plan.steps(),
         List.copyOf(results.values()),
+        workloads,
         unassigned,
         plan.nodes(),
         plan.bestFitUnplaced());
@@ -102,6 +118,7 @@ final class LimitRangeRefusals {
         plan.checks(),
         plan.steps(),
         plan.applications(),
+        plan.workloads(),
         unassigned,
         plan.nodes(),
         plan.bestFitUnplaced());

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param checks the checks on the final planned replicas, in the order they ran
  * @param steps the ladder steps taken, in order; empty when everything fits as is
  * @param applications one per application, in the order {@link Applications} gave them
+ * @param workloads one per workload of the applications, in the same order
  * @param unassigned the workloads no application claims, e.g. {@code Deployment tools/debug}
  * @param nodes one per target node, in input order
  * @param bestFitUnplaced the replicas a best-fit packing leaves unplaced: the optimistic bound
@@ -27,6 +28,7 @@ public record CapacityPlan(
     List<Check> checks,
     List<LadderStep> steps,
     List<ApplicationResult> applications,
+    List<WorkloadResult> workloads,
     List<String> unassigned,
     List<NodeResult> nodes,
     int bestFitUnplaced) {
@@ -41,6 +43,7 @@ public record CapacityPlan(
     checks = List.copyOf(checks);
     steps = List.copyOf(steps);
     applications = List.copyOf(applications);
+    workloads = List.copyOf(workloads);
     unassigned = List.copyOf(unassigned);
     nodes = List.copyOf(nodes);
   }

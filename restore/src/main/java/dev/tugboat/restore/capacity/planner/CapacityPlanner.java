@@ -200,6 +200,7 @@ public final class CapacityPlanner {
           Checks.of(trial, bestFitUnplaced),
           steps,
           applications(),
+          workloads(),
           input.applications().unassigned().stream().map(Workload::describe).toList(),
           nodes(),
           bestFitUnplaced);
@@ -236,6 +237,28 @@ public final class CapacityPlanner {
                 plannedReplicas - placed,
                 binding,
                 deferred[application]));
+      }
+      return results;
+    }
+
+    private List<WorkloadResult> workloads() {
+      List<Application> applications = input.applications().applications();
+      List<WorkloadResult> results = new ArrayList<>();
+      for (int index = 0; index < entries.size(); index++) {
+        Entry entry = entries.get(index);
+        Workload workload = entry.moved().workload();
+        results.add(
+            new WorkloadResult(
+                applications.get(entry.application()).name(),
+                workload.kind(),
+                workload.namespace(),
+                entry.moved().targetNamespace(),
+                workload.name(),
+                entry.source(),
+                entry.floor(),
+                planned[index],
+                trial.spread().groups().get(index).placed(),
+                entry.onePerEligibleNode()));
       }
       return results;
     }

@@ -13,16 +13,16 @@ import java.util.List;
  * @param label the ratio as the plan writes it ({@code 0.75}), {@code floor} or {@code deferred}
  * @param ratio the ratio; unused by the floor and deferral rungs
  */
-record Rung(String label, BigDecimal ratio) {
+public record Rung(String label, BigDecimal ratio) {
 
-  static final String FLOOR = "floor";
-  static final String DEFERRED = "deferred";
+  public static final String FLOOR = "floor";
+  public static final String DEFERRED = "deferred";
 
   /**
    * The rungs a tier steps down, in order: the ladder's ratios after 1.0, then the floor, then, for
    * tier 3 when the plan's action is {@code partial}, deferral.
    */
-  static List<Rung> of(int tier, List<Double> ladder, boolean partial) {
+  public static List<Rung> of(int tier, List<Double> ladder, boolean partial) {
     List<Rung> rungs = new ArrayList<>();
     for (Double ratio : ladder.subList(1, ladder.size())) {
       BigDecimal exact = BigDecimal.valueOf(ratio);
@@ -35,7 +35,7 @@ record Rung(String label, BigDecimal ratio) {
     return rungs;
   }
 
-  boolean defers() {
+  public boolean defers() {
     return label.equals(DEFERRED);
   }
 
@@ -44,7 +44,7 @@ record Rung(String label, BigDecimal ratio) {
    * the source; the floor itself; or 0 when deferred. The ratio is applied in decimal, so that 0.1
    * of 30 is 3 and not 4.
    */
-  int replicas(int source, int floor) {
+  public int replicas(int source, int floor) {
     if (defers()) {
       return 0;
     }

@@ -124,6 +124,12 @@ class CapacityPlannerTest {
             new ApplicationResult("core", 0, 2, 2, 2, 0, null, false),
             new ApplicationResult("cache", 2, 2, 1, 1, 0, null, false),
             new ApplicationResult("batch", 3, 4, 2, 1, 1, "cpu", false));
+    // What a migration creates, workload by workload, and what the ladder may still take.
+    assertThat(plan.workloads())
+        .containsExactly(
+            new WorkloadResult("core", "Deployment", "shop", "shop", "core", 2, 1, 2, 2, false),
+            new WorkloadResult("cache", "Deployment", "shop", "shop", "cache", 2, 1, 1, 1, false),
+            new WorkloadResult("batch", "Deployment", "shop", "shop", "batch", 4, 2, 2, 1, false));
     assertThat(plan.checks().get(2))
         .isEqualTo(new Check("spread", false, "4 of 5 admitted replicas placed"));
   }

@@ -147,6 +147,32 @@ class CapacityReportTest {
                   "deferred": false
                 }
               ],
+              "workloads": [
+                {
+                  "application": "core",
+                  "kind": "Deployment",
+                  "namespace": "shop",
+                  "targetNamespace": "shop",
+                  "name": "core",
+                  "sourceReplicas": 2,
+                  "floor": 1,
+                  "plannedReplicas": 2,
+                  "placed": 2,
+                  "onePerEligibleNode": false
+                },
+                {
+                  "application": "batch-jobs",
+                  "kind": "Deployment",
+                  "namespace": "shop",
+                  "targetNamespace": "shop",
+                  "name": "batch",
+                  "sourceReplicas": 4,
+                  "floor": 2,
+                  "plannedReplicas": 2,
+                  "placed": 1,
+                  "onePerEligibleNode": false
+                }
+              ],
               "unassigned": [
                 "Deployment tools/debug"
               ],

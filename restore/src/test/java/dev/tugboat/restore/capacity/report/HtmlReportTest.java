@@ -59,6 +59,7 @@ class HtmlReportTest {
             new LadderStep(3, "0.5", List.of(new ReplicaChange("batch", 4, 2))),
             new LadderStep(3, "deferred", List.of(new ReplicaChange("reports", 2, 0)))),
         applications,
+        List.of(),
         List.of("Deployment tools/debug"),
         nodes,
         1);
