@@ -1,6 +1,7 @@
 package dev.tugboat.backup.job;
 
 import dev.tugboat.core.cluster.ClusterSettings;
+import dev.tugboat.core.jobs.TextParameter;
 import dev.tugboat.core.store.StoreLocation;
 import java.nio.file.Path;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -76,11 +77,11 @@ public record BackupRun(
             .addString(BACKUP, request.name())
             .addString(STORE, StoreLocation.parse(store).identity())
             .addString(STORE_URI, store, false)
-            .addString(REQUEST, request.toJson())
             .addLong(PARALLELISM, (long) parallelism, false)
             .addDouble(QPS, qps, false)
             .addLong(BURST, (long) burst, false)
             .addLong(PAGE_SIZE, (long) pageSize, false);
+    TextParameter.add(parameters, REQUEST, request.toJson());
     if (kubeconfig != null) {
       parameters.addString(KUBECONFIG, kubeconfig.toString(), false);
     }
@@ -94,7 +95,7 @@ public record BackupRun(
    * @throws IllegalArgumentException when the parameters are not those of a backup run
    */
   public static BackupRun fromJobParameters(JobParameters parameters) {
-    String request = parameters.getString(REQUEST);
+    String request = TextParameter.get(parameters, REQUEST);
     String store = parameters.getString(STORE_URI);
     if (request == null || store == null) {
       throw new IllegalArgumentException("not the parameters of a backup run: " + parameters);

@@ -3,6 +3,7 @@ package dev.tugboat.backup.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.tugboat.core.jobs.TextParameter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,10 +52,10 @@ class BackupRunTest {
     assertThat(
             parameters.getIdentifyingParameters().stream()
                 .collect(Collectors.toMap(JobParameter::name, p -> String.valueOf(p.value()))))
-        .containsOnlyKeys("backup", "store", "request")
+        .containsOnlyKeys("backup", "store", "request.sha256")
         .containsEntry("backup", "nightly")
-        .containsEntry("store", "/var/backups")
-        .containsEntry("request", REQUEST.toJson());
+        .containsEntry("store", "/var/backups");
+    assertThat(TextParameter.get(parameters, "request")).isEqualTo(REQUEST.toJson());
     assertThat(
             new BackupRun(REQUEST, "/var/backups", null, null, 7, 1.0, 1, 10)
                 .toJobParameters()

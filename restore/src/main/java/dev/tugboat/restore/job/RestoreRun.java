@@ -1,6 +1,7 @@
 package dev.tugboat.restore.job;
 
 import dev.tugboat.core.cluster.ClusterSettings;
+import dev.tugboat.core.jobs.TextParameter;
 import dev.tugboat.core.store.StoreLocation;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -89,12 +90,12 @@ public record RestoreRun(
             .addString(RESTORE, request.name())
             .addString(STORE, StoreLocation.parse(store).identity())
             .addString(STORE_URI, store, false)
-            .addString(REQUEST, request.toJson())
             .addLong(PARALLELISM, (long) parallelism, false)
             .addDouble(QPS, qps, false)
             .addLong(BURST, (long) burst, false)
             .addLong(CHUNK_SIZE, (long) chunkSize, false)
             .addString(WORK_FOLDER, workFolder.toString(), false);
+    TextParameter.add(parameters, REQUEST, request.toJson());
     if (request.dryRun()) {
       parameters.addString(DRY_RUN, UUID.randomUUID().toString());
     }
@@ -111,7 +112,7 @@ public record RestoreRun(
    * @throws IllegalArgumentException when the parameters are not those of a restore run
    */
   public static RestoreRun fromJobParameters(JobParameters parameters) {
-    String request = parameters.getString(REQUEST);
+    String request = TextParameter.get(parameters, REQUEST);
     String store = parameters.getString(STORE_URI);
     String workFolder = parameters.getString(WORK_FOLDER);
     if (request == null || store == null || workFolder == null) {

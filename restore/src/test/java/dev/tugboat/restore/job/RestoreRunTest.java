@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tugboat.backup.plan.IncludeClusterResources;
+import dev.tugboat.core.jobs.TextParameter;
 import dev.tugboat.restore.apply.ExistingResourcePolicy;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,9 +82,9 @@ class RestoreRunTest {
                 .map(JobParameter::name)
                 .sorted()
                 .toList())
-        .containsExactly("request", "restore", "store");
+        .containsExactly("request.sha256", "restore", "store");
     assertThat(parameters.getString("restore")).isEqualTo("r1");
-    assertThat(parameters.getString("request")).isEqualTo(REAL.toJson());
+    assertThat(TextParameter.get(parameters, "request")).isEqualTo(REAL.toJson());
     assertThat(parameters.getString("storeUri")).isEqualTo("/var/backups");
   }
 
