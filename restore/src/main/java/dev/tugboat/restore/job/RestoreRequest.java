@@ -7,10 +7,13 @@ import dev.tugboat.backup.plan.IncludeClusterResources;
 import dev.tugboat.core.selection.Selection;
 import dev.tugboat.core.store.StoreLayout;
 import dev.tugboat.restore.apply.ExistingResourcePolicy;
+import dev.tugboat.restore.capacity.plan.MigrationPlanParser;
 import dev.tugboat.restore.modifiers.ResourceModifiers;
+import dev.tugboat.restore.select.ApplicationScope;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -36,6 +39,8 @@ import java.util.regex.Pattern;
  * @param preserveNodePorts keep every Service node port
  * @param includeOwned also create objects that a restored controller would recreate
  * @param dryRun only read the target cluster and say what a real run would do
+ * @param application when a migration restores one application of its plan: only that application's
+ *     objects
  */
 public record RestoreRequest(
     String name,
@@ -53,7 +58,8 @@ public record RestoreRequest(
     List<String> restoreStatus,
     boolean preserveNodePorts,
     boolean includeOwned,
-    boolean dryRun) {
+    boolean dryRun,
+    Optional<ApplicationScope> application) {
 
   // Readable in the job repository: Gson by default turns the = of app=web into a unicode escape.
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
@@ -78,6 +84,7 @@ public record RestoreRequest(
     Objects.requireNonNull(existingResourcePolicy, "existingResourcePolicy");
     resourceModifiers = resourceModifiers == null ? "" : resourceModifiers;
     restoreStatus = List.copyOf(restoreStatus);
+    Objects.requireNonNull(application, "application");
     namespaceMapping.forEach(
         (source, target) -> {
           requireNamespace(source, "source");
@@ -93,6 +100,44 @@ public record RestoreRequest(
     if (!resourceModifiers.isBlank()) {
       ResourceModifiers.parse(resourceModifiers);
     }
+  }
+
+  /** A request of the command line, which restores no application of a migration plan. */
+  public RestoreRequest(
+      String name,
+      String backup,
+      List<String> includeNamespaces,
+      List<String> excludeNamespaces,
+      List<String> includeResources,
+      List<String> excludeResources,
+      IncludeClusterResources includeClusterResources,
+      String selector,
+      List<String> orSelectors,
+      Map<String, String> namespaceMapping,
+      ExistingResourcePolicy existingResourcePolicy,
+      String resourceModifiers,
+      List<String> restoreStatus,
+      boolean preserveNodePorts,
+      boolean includeOwned,
+      boolean dryRun) {
+    this(
+        name,
+        backup,
+        includeNamespaces,
+        excludeNamespaces,
+        includeResources,
+        excludeResources,
+        includeClusterResources,
+        selector,
+        orSelectors,
+        namespaceMapping,
+        existingResourcePolicy,
+        resourceModifiers,
+        restoreStatus,
+        preserveNodePorts,
+        includeOwned,
+        dryRun,
+        Optional.empty());
   }
 
   /** Everything in a backup, with Velero's defaults. */
@@ -166,6 +211,18 @@ public record RestoreRequest(
     }
   }
 
+  /** An application scope as JSON: the plan in its own canonical JSON. */
+  private record Application(String plan, String name) {
+
+    Application(ApplicationScope scope) {
+      this(scope.plan().toJson(), scope.application());
+    }
+
+    ApplicationScope toScope() {
+      return new ApplicationScope(MigrationPlanParser.parse(plan), name);
+    }
+  }
+
   /** The JSON shape, with the mapping sorted so the text is canonical. */
   private record Json(
       String name,
@@ -183,7 +240,8 @@ public record RestoreRequest(
       List<String> restoreStatus,
       boolean preserveNodePorts,
       boolean includeOwned,
-      boolean dryRun) {
+      boolean dryRun,
+      Application application) {
 
     Json(RestoreRequest request) {
       this(
@@ -202,7 +260,8 @@ public record RestoreRequest(
           request.restoreStatus,
           request.preserveNodePorts,
           request.includeOwned,
-          request.dryRun);
+          request.dryRun,
+          request.application.map(Application::new).orElse(null));
     }
 
     RestoreRequest toRequest() {
@@ -222,7 +281,8 @@ public record RestoreRequest(
           orEmpty(restoreStatus),
           preserveNodePorts,
           includeOwned,
-          dryRun);
+          dryRun,
+          Optional.ofNullable(application).map(Application::toScope));
     }
 
     private static List<String> orEmpty(List<String> list) {

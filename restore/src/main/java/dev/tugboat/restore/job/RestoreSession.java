@@ -114,7 +114,8 @@ final class RestoreSession implements AutoCloseable {
       types.put(groupResource, ArchivedTypes.typeOf(spool, groupResource, target));
     }
     RestoreSelection selection =
-        new RestoreSelection(request.selection(), request.includeClusterResources());
+        new RestoreSelection(
+            request.selection(), request.includeClusterResources(), request.application());
     List<RestoredObject> restored = new ArrayList<>();
     // Namespaced items first: which cluster-scoped items are selected depends on them.
     for (ApiResource type : types.values()) {

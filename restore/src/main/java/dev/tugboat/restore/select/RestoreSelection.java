@@ -9,6 +9,7 @@ import dev.tugboat.restore.plan.RestoreSkips;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,13 +43,26 @@ public final class RestoreSelection {
 
   private final Selection selection;
   private final IncludeClusterResources clusterResources;
+  private final Optional<ApplicationScope> application;
   private final Set<String> namespacesWithItems = new HashSet<>();
   private final Set<String> podPriorityClasses = new HashSet<>();
   private final Set<String> selectedTypes = new HashSet<>();
 
   public RestoreSelection(Selection selection, IncludeClusterResources clusterResources) {
+    this(selection, clusterResources, Optional.empty());
+  }
+
+  /**
+   * @param application when a migration restores one application: only its namespaced items, and
+   *     only the Namespace objects that hold one of them
+   */
+  public RestoreSelection(
+      Selection selection,
+      IncludeClusterResources clusterResources,
+      Optional<ApplicationScope> application) {
     this.selection = Objects.requireNonNull(selection, "selection");
     this.clusterResources = Objects.requireNonNull(clusterResources, "clusterResources");
+    this.application = Objects.requireNonNull(application, "application");
   }
 
   /**
@@ -86,7 +100,8 @@ public final class RestoreSelection {
    * @param item an item of a type {@link #includesType included}
    */
   public boolean includesNamespaced(JsonObject item) {
-    return selection.includesObject(namespaceOf(item), nameOf(item), JsonPaths.labels(item));
+    return selection.includesObject(namespaceOf(item), nameOf(item), JsonPaths.labels(item))
+        && application.map(scope -> scope.admits(item)).orElse(true);
   }
 
   /** Records a selected namespaced item, on which cluster-scoped decisions depend. */
@@ -113,8 +128,8 @@ public final class RestoreSelection {
     if (groupResource.equals(NAMESPACES)) {
       return selection.includesNamespace(name)
           && (namespacesWithItems.contains(name)
-              || !selection.hasLabelFilter()
-              || selection.matchesLabels(labels));
+              || (application.isEmpty()
+                  && (!selection.hasLabelFilter() || selection.matchesLabels(labels))));
     }
     if (clusterResources == IncludeClusterResources.AUTO && !selection.includesAllNamespaces()) {
       return switch (groupResource) {

@@ -9,9 +9,12 @@ import dev.tugboat.backup.plan.IncludeClusterResources;
 import dev.tugboat.restore.apply.ExistingResourcePolicy;
 import dev.tugboat.restore.modifiers.InvalidResourceModifiersException;
 import dev.tugboat.restore.modifiers.ModifiedItem;
+import dev.tugboat.restore.select.ApplicationScope;
+import dev.tugboat.restore.select.ApplicationScopeTest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RestoreRequestTest {
@@ -257,5 +260,36 @@ class RestoreRequestTest {
             "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
                 + "\"metadata\":{\"name\":\"settings\",\"namespace\":\"shop\"},"
                 + "\"data\":{\"color\":\"blue\"}}");
+  }
+
+  @Test
+  void anApplicationScopeSurvivesTheJsonRoundTrip() {
+    RestoreRequest everything = RestoreRequest.everything("r1", "b1");
+    RestoreRequest scoped =
+        new RestoreRequest(
+            "r1",
+            "b1",
+            List.of("shop"),
+            List.of(),
+            List.of(),
+            List.of(),
+            IncludeClusterResources.AUTO,
+            "",
+            List.of(),
+            Map.of(),
+            ExistingResourcePolicy.NONE,
+            "",
+            List.of(),
+            false,
+            false,
+            false,
+            Optional.of(new ApplicationScope(ApplicationScopeTest.PLAN, "web")));
+
+    RestoreRequest read = RestoreRequest.fromJson(scoped.toJson());
+
+    assertThat(read).isEqualTo(scoped);
+    assertThat(read.application().orElseThrow().application()).isEqualTo("web");
+    // Without a scope the canonical text has no application field at all.
+    assertThat(everything.toJson()).doesNotContain("application");
   }
 }

@@ -8,6 +8,7 @@ import dev.tugboat.backup.plan.IncludeClusterResources;
 import dev.tugboat.core.cluster.ApiResource;
 import dev.tugboat.core.selection.Selection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -310,5 +311,33 @@ class RestoreSelectionTest {
     assertThat(selection.includesType(CLUSTER_ROLES)).isTrue();
     assertThat(selection.includesType(CONFIG_MAPS)).isFalse();
     assertThat(selection.includesType(PODS)).isFalse();
+  }
+
+  @Test
+  void underAnApplicationScopeOnlyItsItemsAndTheNamespacesHoldingThemAreSelected() {
+    RestoreSelection selection =
+        new RestoreSelection(
+            onlyShop().build(),
+            IncludeClusterResources.AUTO,
+            Optional.of(new ApplicationScope(ApplicationScopeTest.PLAN, "web")));
+    JsonObject web =
+        json(
+            "{'kind':'ConfigMap','metadata':{'namespace':'shop','name':'a','labels':{'app':'web'}}}");
+    JsonObject other = json("{'kind':'ConfigMap','metadata':{'namespace':'shop','name':'b'}}");
+
+    assertThat(note(selection, CONFIG_MAPS, web)).isTrue();
+    assertThat(note(selection, CONFIG_MAPS, other)).isFalse();
+    assertThat(selection.includesClusterScoped(NAMESPACES, item(null, "shop", ""))).isTrue();
+  }
+
+  @Test
+  void underAnApplicationScopeANamespaceWithoutItsItemsIsLeftOut() {
+    RestoreSelection selection =
+        new RestoreSelection(
+            onlyShop().build(),
+            IncludeClusterResources.AUTO,
+            Optional.of(new ApplicationScope(ApplicationScopeTest.PLAN, "web")));
+
+    assertThat(selection.includesClusterScoped(NAMESPACES, item(null, "shop", ""))).isFalse();
   }
 }
