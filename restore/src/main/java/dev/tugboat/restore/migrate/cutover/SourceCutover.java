@@ -81,7 +81,11 @@ public final class SourceCutover {
           }
           Change change = quiesceSwitch.stop(live);
           return Step.patch(
-              patch(live, quiesceSwitch, new JsonPrimitive(change.original()), change),
+              patch(
+                  live,
+                  quiesceSwitch.annotation(),
+                  new JsonPrimitive(change.original()),
+                  change.spec()),
               object.action(CutoverOutcome.QUIESCED, change.detail()));
         });
   }
@@ -109,7 +113,7 @@ public final class SourceCutover {
             return Step.done(Optional.of(object.action(CutoverOutcome.FAILED, e.getMessage())));
           }
           return Step.patch(
-              patch(live, quiesceSwitch, JsonNull.INSTANCE, change),
+              patch(live, quiesceSwitch.annotation(), JsonNull.INSTANCE, change.spec()),
               object.action(CutoverOutcome.UNQUIESCED, change.detail()));
         });
   }
@@ -200,9 +204,9 @@ public final class SourceCutover {
    * the object that was read.
    */
   private static JsonObject patch(
-      JsonObject live, QuiesceSwitch quiesceSwitch, JsonElement annotationValue, Change change) {
+      JsonObject live, String annotation, JsonElement annotationValue, JsonObject spec) {
     JsonObject annotations = new JsonObject();
-    annotations.add(quiesceSwitch.annotation(), annotationValue);
+    annotations.add(annotation, annotationValue);
     JsonObject metadata = new JsonObject();
     JsonElement resourceVersion = live.getAsJsonObject("metadata").get("resourceVersion");
     if (resourceVersion != null) {
@@ -211,7 +215,7 @@ public final class SourceCutover {
     metadata.add("annotations", annotations);
     JsonObject patch = new JsonObject();
     patch.add("metadata", metadata);
-    patch.add("spec", change.spec());
+    patch.add("spec", spec);
     return patch;
   }
 
