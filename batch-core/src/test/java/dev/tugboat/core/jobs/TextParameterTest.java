@@ -34,6 +34,18 @@ class TextParameterTest {
   }
 
   @Test
+  void aNonIdentifyingTextLeavesTheIdentityToTheOtherParameters() {
+    JobParameters parameters =
+        TextParameter.add(new JobParametersBuilder().addString("id", "m1"), "plan", "p", false)
+            .toJobParameters();
+
+    assertThat(parameters.getIdentifyingParameters())
+        .extracting(parameter -> parameter.name())
+        .containsExactly("id");
+    assertThat(TextParameter.get(parameters, "plan")).isEqualTo("p");
+  }
+
+  @Test
   void anEmptyTextIsKeptAsOneEmptyPiece() {
     JobParameters parameters =
         TextParameter.add(new JobParametersBuilder(), "plan", "").toJobParameters();
