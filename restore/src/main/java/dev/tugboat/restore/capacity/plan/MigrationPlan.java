@@ -31,6 +31,8 @@ import java.util.TreeMap;
  * @param readinessTimeout how long an application may take to become available
  * @param cutover what happens to the source once the target is verified
  * @param conflictPolicy what to do with a target object that exists and differs
+ * @param hooks the commands and webhooks run around each application and around the cutover
+ * @param onFailure what happens in the target to an application that failed
  */
 public record MigrationPlan(
     String name,
@@ -47,7 +49,9 @@ public record MigrationPlan(
     int parallelism,
     Duration readinessTimeout,
     Cutover cutover,
-    ExistingResourcePolicy conflictPolicy) {
+    ExistingResourcePolicy conflictPolicy,
+    PlanHooks hooks,
+    FailureAction onFailure) {
 
   /** The only {@code apiVersion} a plan file may have. */
   public static final String API_VERSION = "tugboat.dev/v1";
@@ -69,6 +73,8 @@ public record MigrationPlan(
     Objects.requireNonNull(readinessTimeout, "readinessTimeout");
     Objects.requireNonNull(cutover, "cutover");
     Objects.requireNonNull(conflictPolicy, "conflictPolicy");
+    Objects.requireNonNull(hooks, "hooks");
+    Objects.requireNonNull(onFailure, "onFailure");
   }
 
   /** Online, offline or Karmada, from the source and the target. */

@@ -65,7 +65,31 @@ final class MigrationPlanJson {
     json.addProperty("readinessTimeout", GoDuration.format(plan.readinessTimeout()));
     json.addProperty("cutover", plan.cutover().yamlName());
     json.addProperty("conflictPolicy", plan.conflictPolicy().cliName());
+    json.add("hooks", hooks(plan.hooks()));
+    json.addProperty("onFailure", plan.onFailure().yamlName());
     return GSON.toJson(json);
+  }
+
+  private static JsonObject hooks(PlanHooks hooks) {
+    JsonObject json = new JsonObject();
+    for (HookPoint point : HookPoint.values()) {
+      JsonArray list = new JsonArray();
+      hooks.at(point).forEach(hook -> list.add(hook(hook)));
+      json.add(point.yamlName(), list);
+    }
+    return json;
+  }
+
+  private static JsonObject hook(Hook hook) {
+    JsonObject json = new JsonObject();
+    json.addProperty("name", hook.name());
+    if (hook.action() instanceof Hook.Command command) {
+      json.add("command", texts(command.argv()));
+    } else {
+      json.addProperty("url", ((Hook.Webhook) hook.action()).url().toString());
+    }
+    json.addProperty("timeout", GoDuration.format(hook.timeout()));
+    return json;
   }
 
   private static JsonObject source(PlanSource source) {

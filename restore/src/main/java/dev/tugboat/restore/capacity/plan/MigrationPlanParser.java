@@ -3,7 +3,6 @@ package dev.tugboat.restore.capacity.plan;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonPrimitive;
-import dev.tugboat.backup.velero.GoDuration;
 import dev.tugboat.core.selection.LabelRequirement;
 import dev.tugboat.core.selection.ResourcePattern;
 import dev.tugboat.core.store.StoreLayout;
@@ -57,7 +56,9 @@ public final class MigrationPlanParser {
           "parallelism",
           "readinessTimeout",
           "cutover",
-          "conflictPolicy");
+          "conflictPolicy",
+          "hooks",
+          "onFailure");
   private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})%");
 
   private MigrationPlanParser() {}
@@ -113,7 +114,13 @@ public final class MigrationPlanParser {
                 root.field("conflictPolicy"),
                 ExistingResourcePolicy.values(),
                 ExistingResourcePolicy::cliName,
-                ExistingResourcePolicy.NONE));
+                ExistingResourcePolicy.NONE),
+            HooksParser.parse(root.field("hooks")),
+            choice(
+                root.field("onFailure"),
+                FailureAction.values(),
+                FailureAction::yamlName,
+                FailureAction.KEEP));
     checkCutover(root.field("cutover"), plan);
     return plan;
   }
@@ -273,20 +280,7 @@ public final class MigrationPlanParser {
   }
 
   private static Duration readinessTimeout(PlanField timeout) {
-    if (timeout.isMissing()) {
-      return DEFAULT_READINESS_TIMEOUT;
-    }
-    String text = timeout.text();
-    Duration duration;
-    try {
-      duration = GoDuration.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw timeout.invalid(e.getMessage(), e);
-    }
-    if (duration.isZero()) {
-      throw timeout.invalid("must be longer than 0, e.g. 10m");
-    }
-    return duration;
+    return timeout.isMissing() ? DEFAULT_READINESS_TIMEOUT : timeout.positiveDuration("10m");
   }
 
   /** One of an enumeration's values, by its name in the file; {@code otherwise} when missing. */

@@ -3,7 +3,9 @@ package dev.tugboat.restore.capacity.plan;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonPrimitive;
+import dev.tugboat.backup.velero.GoDuration;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,6 +114,25 @@ record PlanField(String path, JsonElement value) {
       throw invalid(expected + ", not " + shown());
     }
     return number.intValueExact();
+  }
+
+  /**
+   * A Go duration longer than 0, e.g. {@code 90s} or {@code 1h30m}.
+   *
+   * @param example a sensible value, shown when the duration is 0
+   */
+  Duration positiveDuration(String example) {
+    String text = text();
+    Duration duration;
+    try {
+      duration = GoDuration.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw invalid(e.getMessage(), e);
+    }
+    if (duration.isZero()) {
+      throw invalid("must be longer than 0, e.g. " + example);
+    }
+    return duration;
   }
 
   /** A boolean value (YAML's true/false, yes/no, on/off). */

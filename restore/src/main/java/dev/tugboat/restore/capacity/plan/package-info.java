@@ -39,7 +39,23 @@
  * readinessTimeout: 10m               # a Go duration
  * cutover: none                       # none | quiesce | delete; none when offline or Karmada
  * conflictPolicy: none                # none | update | recreate
+ * onFailure: keep                     # keep | rollback: undo a failed application in the target
+ * hooks:                              # optional; each list runs in order, the first failure stops it
+ *   beforeApplication:                # also afterApplication, beforeCutover, afterCutover
+ *   - name: update-cmdb               # optional; default its place, hooks.beforeApplication[0]
+ *     command: [/opt/cmdb/update, --moving]   # run without a shell; [sh, -c, '...'] for one
+ *     timeout: 60s                    # a Go duration, at most 1h
+ *   afterCutover:
+ *   - url: https://lb.example.com/switch   # POSTed as JSON; exactly one of command and url
  * }</pre>
+ *
+ * <p>A hook gets its context as the environment variables {@code TUGBOAT_MIGRATION}, {@code
+ * TUGBOAT_HOOK} (the list's name), {@code TUGBOAT_APPLICATION} and {@code TUGBOAT_STATUS} (empty
+ * where they do not apply: no application at cutover, no status before), or as the webhook's JSON
+ * body {@code {"migration", "hook", "application", "status"}}. Its output goes to the log; a
+ * non-zero exit, a non-2xx answer or the timeout fails the application (or the cutover). A webhook
+ * URL must be https (plain http only to the local machine); userinfo in it is sent as basic
+ * authentication, and logs show only its scheme, host, port and path.
  *
  * <p>Two applications whose selectors differ only in their namespaces and share a namespace are
  * rejected: both would claim the same objects. {@link

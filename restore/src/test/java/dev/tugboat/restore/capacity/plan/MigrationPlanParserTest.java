@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tugboat.core.selection.LabelSelector;
 import dev.tugboat.restore.apply.ExistingResourcePolicy;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +72,17 @@ class MigrationPlanParserTest {
       parallelism: 64
       readinessTimeout: 1h30m
       conflictPolicy: recreate
+      onFailure: rollback
+      hooks:
+        beforeApplication:
+        - name: update-cmdb
+          command: [/opt/cmdb/update, --app, '30', '']
+          timeout: 90s
+        afterApplication:
+        - url: https://bot:s3cret@chat.example.com/notify?token=abc
+        beforeCutover: []
+        afterCutover:
+        - {name: switch-lb, command: [sh, -c, 'lb switch $TUGBOAT_MIGRATION'], timeout: 1h}
       """;
 
   @Test
@@ -101,7 +113,9 @@ class MigrationPlanParserTest {
                 4,
                 Duration.ofMinutes(10),
                 Cutover.NONE,
-                ExistingResourcePolicy.NONE));
+                ExistingResourcePolicy.NONE,
+                PlanHooks.NONE,
+                FailureAction.KEEP));
     assertThat(plan.mode()).isEqualTo(MigrationMode.ONLINE);
     assertThat(plan.targetNamespace("shop")).isEqualTo("shop");
   }
@@ -159,7 +173,26 @@ class MigrationPlanParserTest {
                 64,
                 Duration.ofMinutes(90),
                 Cutover.NONE,
-                ExistingResourcePolicy.RECREATE));
+                ExistingResourcePolicy.RECREATE,
+                new PlanHooks(
+                    List.of(
+                        new Hook(
+                            "update-cmdb",
+                            new Hook.Command(List.of("/opt/cmdb/update", "--app", "30", "")),
+                            Duration.ofSeconds(90))),
+                    List.of(
+                        new Hook(
+                            "hooks.afterApplication[0]",
+                            new Hook.Webhook(
+                                URI.create("https://bot:s3cret@chat.example.com/notify?token=abc")),
+                            Duration.ofSeconds(60))),
+                    List.of(),
+                    List.of(
+                        new Hook(
+                            "switch-lb",
+                            new Hook.Command(List.of("sh", "-c", "lb switch $TUGBOAT_MIGRATION")),
+                            Duration.ofHours(1)))),
+                FailureAction.ROLLBACK));
     assertThat(plan.mode()).isEqualTo(MigrationMode.KARMADA);
     assertThat(plan.targetNamespace("payments")).isEqualTo("payments-dr");
     assertThat(plan.excludedResourcePatterns())
@@ -185,6 +218,20 @@ class MigrationPlanParserTest {
 
     assertThat(plan.applications()).isEmpty();
     assertThat(plan.grouping()).contains(new Grouping("app.kubernetes.io/part-of", 2));
+  }
+
+  @Test
+  void aWebhookMayUsePlainHttpToTheLocalMachineOnly() {
+    MigrationPlan plan =
+        MigrationPlanParser.parse(
+            MINIMAL
+                + "hooks:\n  afterCutover:\n  - url: http://127.0.0.1:8080/switch\n"
+                + "  - url: http://localhost/page\n");
+
+    assertThat(plan.hooks().at(HookPoint.AFTER_CUTOVER))
+        .extracting(hook -> ((Hook.Webhook) hook.action()).url())
+        .containsExactly(
+            URI.create("http://127.0.0.1:8080/switch"), URI.create("http://localhost/page"));
   }
 
   @Test
@@ -274,7 +321,14 @@ class MigrationPlanParserTest {
               "parallelism": 4,
               "readinessTimeout": "10m0s",
               "cutover": "none",
-              "conflictPolicy": "none"
+              "conflictPolicy": "none",
+              "hooks": {
+                "beforeApplication": [],
+                "afterApplication": [],
+                "beforeCutover": [],
+                "afterCutover": []
+              },
+              "onFailure": "keep"
             }\
             """);
   }

@@ -42,8 +42,8 @@ class MigrationPlanRejectionTest {
             "- not an object",
             "the file: must be an object with [allowCoreDegrade,"
                 + " apiVersion, applications, conflictPolicy, cutover, excludedResources, grouping,"
-                + " headroom, kind, ladder, name, namespaceMappings, onInsufficientCapacity,"
-                + " parallelism, readinessTimeout, source, target]"),
+                + " headroom, hooks, kind, ladder, name, namespaceMappings, onFailure,"
+                + " onInsufficientCapacity, parallelism, readinessTimeout, source, target]"),
         Arguments.of(
             "a: [",
             "the file: it is not valid YAML: while parsing a flow node\n"
@@ -54,8 +54,9 @@ class MigrationPlanRejectionTest {
             with("parallel: 8"),
             "the file: unknown field(s) [parallel]; allowed:"
                 + " [allowCoreDegrade, apiVersion, applications, conflictPolicy, cutover,"
-                + " excludedResources, grouping, headroom, kind, ladder, name, namespaceMappings,"
-                + " onInsufficientCapacity, parallelism, readinessTimeout, source, target]"),
+                + " excludedResources, grouping, headroom, hooks, kind, ladder, name,"
+                + " namespaceMappings, onFailure, onInsufficientCapacity, parallelism,"
+                + " readinessTimeout, source, target]"),
         Arguments.of(
             applications("- name: shop\n  selector: {namespaces: [shop], kind: [Pod]}\n"),
             "applications[0].selector: unknown field(s) [kind]; allowed: [kinds, labelSelector,"
@@ -278,7 +279,81 @@ class MigrationPlanRejectionTest {
             (HEAD + SHOP + "cutover: delete\n")
                 .replace("{context: standby}", "{context: karmada, karmada: {memberCluster: m1}}"),
             "cutover: must be none in Karmada mode (Karmada adopts the objects still running in"
-                + " the member cluster), not delete"));
+                + " the member cluster), not delete"),
+        Arguments.of(with("onFailure: retry"), "onFailure: must be rollback or keep, not 'retry'"),
+        Arguments.of(
+            with("hooks: [beforeApplication]"),
+            "hooks: must be an object with [afterApplication, afterCutover, beforeApplication,"
+                + " beforeCutover]"),
+        Arguments.of(
+            with("hooks: {beforeApp: [{command: [true]}]}"),
+            "hooks: unknown field(s) [beforeApp]; allowed: [afterApplication, afterCutover,"
+                + " beforeApplication, beforeCutover]"),
+        Arguments.of(
+            with("hooks: {afterCutover: {command: [true]}}"), "hooks.afterCutover: must be a list"),
+        Arguments.of(
+            with("hooks: {beforeApplication: [~]}"),
+            "hooks.beforeApplication[0]: must be a hook, not empty"),
+        Arguments.of(
+            with("hooks: {beforeApplication: [{command: [notify], timout: 5s}]}"),
+            "hooks.beforeApplication[0]: unknown field(s) [timout]; allowed: [command, name,"
+                + " timeout, url]"),
+        Arguments.of(
+            with("hooks: {afterApplication: [{command: [notify], url: 'https://h.example/x'}]}"),
+            "hooks.afterApplication[0]: give exactly one of command (a program and its"
+                + " arguments) and url (a webhook to POST to)"),
+        Arguments.of(
+            with("hooks: {beforeCutover: [{name: page-someone}]}"),
+            "hooks.beforeCutover[0]: give exactly one of command (a program and its arguments)"
+                + " and url (a webhook to POST to)"),
+        Arguments.of(
+            with("hooks: {beforeApplication: [{command: []}]}"),
+            "hooks.beforeApplication[0].command: must not be empty: it needs at least the"
+                + " program"),
+        Arguments.of(
+            with("hooks: {beforeApplication: [{command: 'notify --app shop'}]}"),
+            "hooks.beforeApplication[0].command: must be a list of the program and its"
+                + " arguments, e.g. [notify-cmdb, --app, shop]; no shell runs it (write [sh, -c,"
+                + " '...'] for one)"),
+        Arguments.of(
+            with("hooks: {beforeApplication: [{command: ['', shop]}]}"),
+            "hooks.beforeApplication[0].command[0]: must not be empty"),
+        Arguments.of(
+            with("hooks: {beforeApplication: [{command: [sleep, 30]}]}"),
+            "hooks.beforeApplication[0].command[1]: must be a text; quote numbers and booleans,"
+                + " e.g. '30', not 30"),
+        Arguments.of(
+            with("hooks: {beforeApplication: [{command: [notify], name: ''}]}"),
+            "hooks.beforeApplication[0].name: must not be empty"),
+        Arguments.of(
+            with("hooks: {beforeApplication: [{command: [notify], timeout: 10 seconds}]}"),
+            "hooks.beforeApplication[0].timeout: The duration '10 seconds' is not a Go"
+                + " duration: the unit ' seconds' is unknown; write a number and a unit (ns, us,"
+                + " ms, s, m, h), e.g. 720h, 1h30m or 90m"),
+        Arguments.of(
+            with("hooks: {beforeApplication: [{command: [notify], timeout: 0s}]}"),
+            "hooks.beforeApplication[0].timeout: must be longer than 0, e.g. 60s"),
+        Arguments.of(
+            with("hooks: {beforeApplication: [{command: [notify], timeout: 61m}]}"),
+            "hooks.beforeApplication[0].timeout: must be at most 1h, not '61m'"),
+        Arguments.of(
+            with("hooks: {beforeApplication: [{command: [notify], timeout: 60}]}"),
+            "hooks.beforeApplication[0].timeout: must be a text, not 60"),
+        Arguments.of(
+            with("hooks: {afterCutover: [{url: 'ftp://files.example/x'}]}"),
+            "hooks.afterCutover[0].url: must be an absolute https URL, e.g."
+                + " https://cmdb.example.com/hooks"),
+        Arguments.of(
+            with("hooks: {afterCutover: [{url: /hooks/lb}]}"),
+            "hooks.afterCutover[0].url: must be an absolute https URL, e.g."
+                + " https://cmdb.example.com/hooks"),
+        Arguments.of(
+            with("hooks: {afterCutover: [{url: 'https://lb example/x?token=abc'}]}"),
+            "hooks.afterCutover[0].url: is not a valid URL: Illegal character in authority"),
+        Arguments.of(
+            with("hooks: {afterCutover: [{url: 'http://user:token@lb.example.com/x'}]}"),
+            "hooks.afterCutover[0].url: must use https (plain http only to localhost, 127.0.0.1"
+                + " or [::1]), not http to lb.example.com"));
   }
 
   @ParameterizedTest
