@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -76,26 +77,26 @@ public final class ReadinessWait {
         return verdict(Outcome.SHORT_OF_ROOM, states, Readiness.SHORT_OF_ROOM);
       }
       if (!now.isBefore(deadline)) {
-        return new Verification(Outcome.TIMED_OUT, describe(states, null), states);
+        return new Verification(
+            Outcome.TIMED_OUT,
+            describe(states, state -> state.readiness() != Readiness.AVAILABLE),
+            states);
       }
       Duration left = Duration.between(now, deadline);
       sleeper.sleep(left.compareTo(pollInterval) < 0 ? left : pollInterval);
     }
   }
 
+  /** A verdict explained by the workloads of the deciding readiness. */
   private static Verification verdict(
-      Outcome outcome, List<WorkloadState> states, Readiness concerned) {
-    return new Verification(outcome, describe(states, concerned), states);
+      Outcome outcome, List<WorkloadState> states, Readiness deciding) {
+    return new Verification(
+        outcome, describe(states, state -> state.readiness() == deciding), states);
   }
 
-  /** The states of this readiness, or of every workload not available when {@code null}. */
-  private static String describe(List<WorkloadState> states, Readiness concerned) {
+  private static String describe(List<WorkloadState> states, Predicate<WorkloadState> concerned) {
     return states.stream()
-        .filter(
-            state ->
-                concerned == null
-                    ? state.readiness() != Readiness.AVAILABLE
-                    : state.readiness() == concerned)
+        .filter(concerned)
         .map(WorkloadState::describe)
         .collect(Collectors.joining("; "));
   }
