@@ -20,6 +20,29 @@ record NodeSelectorTerm(List<MatchExpression> expressions, List<MatchExpression>
         JsonPaths.objects(term, "matchFields").stream().map(MatchExpression::read).toList());
   }
 
+  /** Whether the node meets every requirement; {@link #mismatch} without the wording. */
+  boolean matches(NodeShape node) {
+    if (expressions.isEmpty() && fields.isEmpty()) {
+      return false;
+    }
+    for (MatchExpression expression : expressions) {
+      if (!expression.matches(Optional.ofNullable(node.labels().get(expression.key())))) {
+        return false;
+      }
+    }
+    for (MatchExpression field : fields) {
+      if (!field.matches(nodeField(field, node))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a field expression reads the node's name, which then matters to the answer. */
+  boolean readsNodeName() {
+    return !fields.isEmpty();
+  }
+
   /** The first requirement the node fails, written out; empty when the node matches. */
   Optional<String> mismatch(NodeShape node) {
     if (expressions.isEmpty() && fields.isEmpty()) {
@@ -31,12 +54,14 @@ record NodeSelectorTerm(List<MatchExpression> expressions, List<MatchExpression>
       }
     }
     for (MatchExpression field : fields) {
-      Optional<String> value =
-          field.key().equals(NODE_NAME) ? Optional.of(node.name()) : Optional.empty();
-      if (!field.matches(value)) {
+      if (!field.matches(nodeField(field, node))) {
         return Optional.of(field.toString());
       }
     }
     return Optional.empty();
+  }
+
+  private static Optional<String> nodeField(MatchExpression field, NodeShape node) {
+    return field.key().equals(NODE_NAME) ? Optional.of(node.name()) : Optional.empty();
   }
 }

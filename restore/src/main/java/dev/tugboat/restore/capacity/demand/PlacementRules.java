@@ -8,9 +8,12 @@ import dev.tugboat.restore.capacity.model.Taint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Where a pod spec lets a replica run, checked as the scheduler's filters do: the node selector,
@@ -27,6 +30,19 @@ public final class PlacementRules implements NodeEligibility {
 
   private final List<Toleration> tolerations;
 
+  /** The node labels the selector and the affinity read: all an answer depends on, with taints. */
+  private final List<String> labelsRead;
+
+  private final boolean readsNodeName;
+
+  /**
+   * What of a node these rules read; nodes with equal parts get the same answer.
+   *
+   * @param labels the values of the labels read, in order, null where absent
+   * @param name the node's name when a field expression reads it, else null
+   */
+  private record NodePart(List<String> labels, List<Taint> taints, String name) {}
+
   private PlacementRules(
       SortedMap<String, String> nodeSelector,
       Optional<List<NodeSelectorTerm>> requiredTerms,
@@ -34,6 +50,14 @@ public final class PlacementRules implements NodeEligibility {
     this.nodeSelector = nodeSelector;
     this.requiredTerms = requiredTerms;
     this.tolerations = tolerations;
+    Set<String> labels = new TreeSet<>(nodeSelector.keySet());
+    boolean readsName = false;
+    for (NodeSelectorTerm term : requiredTerms.orElse(List.of())) {
+      term.expressions().forEach(expression -> labels.add(expression.key()));
+      readsName |= term.readsNodeName();
+    }
+    this.labelsRead = List.copyOf(labels);
+    this.readsNodeName = readsName;
   }
 
   /**
@@ -87,6 +111,53 @@ public final class PlacementRules implements NodeEligibility {
       }
     }
     return Optional.empty();
+  }
+
+  /** {@link #refusal} without wording the refusal. */
+  @Override
+  public boolean admits(NodeShape node) {
+    for (Map.Entry<String, String> wanted : nodeSelector.entrySet()) {
+      if (!wanted.getValue().equals(node.labels().get(wanted.getKey()))) {
+        return false;
+      }
+    }
+    if (requiredTerms.isPresent()
+        && requiredTerms.get().stream().noneMatch(term -> term.matches(node))) {
+      return false;
+    }
+    for (Taint taint : node.taints()) {
+      if (taint.repels() && tolerations.stream().noneMatch(t -> t.tolerates(taint))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The values of the labels these rules read, the taints, and the name only when a field
+   * expression reads it: nodes that differ only in other labels (hostname, zone) share an answer.
+   */
+  @Override
+  public Object answerKey(NodeShape node) {
+    List<String> values = new ArrayList<>(labelsRead.size());
+    for (String label : labelsRead) {
+      values.add(node.labels().get(label));
+    }
+    return new NodePart(values, node.taints(), readsNodeName ? node.name() : null);
+  }
+
+  /** Rules read from equal pod specs are equal, so that workloads of one shape share answers. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PlacementRules rules
+        && nodeSelector.equals(rules.nodeSelector)
+        && requiredTerms.equals(rules.requiredTerms)
+        && tolerations.equals(rules.tolerations);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(nodeSelector, requiredTerms, tolerations);
   }
 
   private static Optional<String> affinityRefusal(List<NodeSelectorTerm> terms, NodeShape node) {

@@ -17,4 +17,20 @@ public interface NodeEligibility {
    *     tolerated}; empty when it is
    */
   Optional<String> refusal(NodeShape node);
+
+  /**
+   * Whether the node is eligible: the same answer as {@code refusal(node).isEmpty()}, which a rule
+   * may give without wording a refusal nobody reads.
+   */
+  default boolean admits(NodeShape node) {
+    return refusal(node).isEmpty();
+  }
+
+  /**
+   * The part of the node this rule reads: nodes with equal keys get the same answer, so a planner
+   * asks once per key instead of once per node. By default the whole shape, which is always safe.
+   */
+  default Object answerKey(NodeShape node) {
+    return node;
+  }
 }

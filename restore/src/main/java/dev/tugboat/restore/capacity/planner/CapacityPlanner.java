@@ -4,11 +4,11 @@ import dev.tugboat.restore.capacity.demand.Floor;
 import dev.tugboat.restore.capacity.demand.Workload;
 import dev.tugboat.restore.capacity.plan.InsufficientCapacityAction;
 import dev.tugboat.restore.capacity.plan.PlanApplication;
+import dev.tugboat.restore.capacity.simulate.EligibilityCache;
 import dev.tugboat.restore.capacity.simulate.GroupPlacement;
 import dev.tugboat.restore.capacity.simulate.NodeUsage;
 import dev.tugboat.restore.capacity.simulate.PackingSimulation;
 import dev.tugboat.restore.capacity.simulate.ReplicaGroup;
-import dev.tugboat.restore.capacity.simulate.SimNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,10 +46,12 @@ public final class CapacityPlanner {
    */
   public static CapacityPlan plan(CapacityInput input) {
     List<Application> applications = input.applications().applications();
-    List<Entry> entries = entries(input);
+    // eligibility depends on nodes and placement rules only, which no rung changes
+    EligibilityCache eligibility = new EligibilityCache(input.nodes());
+    List<Entry> entries = entries(input, eligibility);
     int[] planned = entries.stream().mapToInt(Entry::source).toArray();
     boolean[] deferred = new boolean[applications.size()];
-    Trial trial = simulate(input, entries, planned);
+    Trial trial = simulate(input, entries, planned, eligibility);
     List<LadderStep> steps = new ArrayList<>();
     boolean partial = input.onInsufficientCapacity() == InsufficientCapacityAction.PARTIAL;
     ladder:
@@ -66,11 +68,18 @@ public final class CapacityPlanner {
         }
         if (!changes.isEmpty()) {
           steps.add(new LadderStep(tier, rung.label(), changes));
-          trial = simulate(input, entries, planned);
+          trial = simulate(input, entries, planned, eligibility);
         }
       }
     }
-    return new PlanReport(input, entries, planned, deferred, trial).plan(steps);
+    return new PlanReport(
+            input,
+            entries,
+            planned,
+            deferred,
+            trial.explained(input.headroom(), eligibility),
+            eligibility)
+        .plan(steps);
   }
 
   /** The tiers that may be stepped down, lowest priority first. */
@@ -110,9 +119,14 @@ public final class CapacityPlanner {
     return changes;
   }
 
-  private static Trial simulate(CapacityInput input, List<Entry> entries, int[] planned) {
+  private static Trial simulate(
+      CapacityInput input, List<Entry> entries, int[] planned, EligibilityCache eligibility) {
     return Trial.run(
-        input.nodes(), input.quotas(), input.headroom(), groups(input, entries, planned));
+        input.quotas(),
+        input.headroom(),
+        groups(input, entries, planned),
+        eligibility,
+        PackingSimulation.Detail.COUNTS_ONLY);
   }
 
   static List<ReplicaGroup> groups(CapacityInput input, List<Entry> entries, int[] planned) {
@@ -135,14 +149,14 @@ public final class CapacityPlanner {
   }
 
   /** Every workload of every application, in order, with its source replicas and floor. */
-  private static List<Entry> entries(CapacityInput input) {
+  private static List<Entry> entries(CapacityInput input, EligibilityCache eligibility) {
     List<Entry> entries = new ArrayList<>();
     List<Application> applications = input.applications().applications();
     for (int application = 0; application < applications.size(); application++) {
       for (MovedWorkload moved : applications.get(application).workloads()) {
         Workload workload = moved.workload();
         if (workload.replicas().onePerEligibleNode()) {
-          int eligible = eligibleNodes(input.nodes(), workload);
+          int eligible = eligibility.eligibleCount(workload.placement());
           entries.add(new Entry(application, moved, eligible, eligible, true));
         } else {
           Floor floor =
@@ -157,16 +171,6 @@ public final class CapacityPlanner {
     return entries;
   }
 
-  private static int eligibleNodes(List<SimNode> nodes, Workload workload) {
-    int eligible = 0;
-    for (SimNode node : nodes) {
-      if (workload.placement().refusal(node.shape()).isEmpty()) {
-        eligible++;
-      }
-    }
-    return eligible;
-  }
-
   /**
    * A workload of an application, with what the ladder needs to scale it.
    *
@@ -179,7 +183,12 @@ public final class CapacityPlanner {
 
   /** Turns the final evaluation into the plan. */
   private record PlanReport(
-      CapacityInput input, List<Entry> entries, int[] planned, boolean[] deferred, Trial trial) {
+      CapacityInput input,
+      List<Entry> entries,
+      int[] planned,
+      boolean[] deferred,
+      Trial trial,
+      EligibilityCache eligibility) {
 
     CapacityPlan plan(List<LadderStep> steps) {
       Verdict verdict =
@@ -188,10 +197,11 @@ public final class CapacityPlanner {
               : steps.isEmpty() ? Verdict.FITS : Verdict.FITS_WITH_DOWNGRADE;
       int bestFitUnplaced =
           PackingSimulation.run(
-                  input.nodes(),
                   trial.admitted(),
                   PackingSimulation.Strategy.BEST_FIT,
-                  input.headroom())
+                  input.headroom(),
+                  eligibility,
+                  PackingSimulation.Detail.COUNTS_ONLY)
               .unplaced();
       return new CapacityPlan(
           verdict,
@@ -208,16 +218,20 @@ public final class CapacityPlanner {
 
     private List<ApplicationResult> applications() {
       List<Application> applications = input.applications().applications();
+      List<List<Integer>> entriesByApplication = new ArrayList<>();
+      for (int application = 0; application < applications.size(); application++) {
+        entriesByApplication.add(new ArrayList<>());
+      }
+      for (int index = 0; index < entries.size(); index++) {
+        entriesByApplication.get(entries.get(index).application()).add(index);
+      }
       List<ApplicationResult> results = new ArrayList<>();
       for (int application = 0; application < applications.size(); application++) {
         int source = 0;
         int plannedReplicas = 0;
         int placed = 0;
         String binding = null;
-        for (int index = 0; index < entries.size(); index++) {
-          if (entries.get(index).application() != application) {
-            continue;
-          }
+        for (int index : entriesByApplication.get(application)) {
           GroupPlacement placement = trial.spread().groups().get(index);
           source += entries.get(index).source();
           plannedReplicas += planned[index];

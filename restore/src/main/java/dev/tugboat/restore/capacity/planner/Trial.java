@@ -2,13 +2,13 @@ package dev.tugboat.restore.capacity.planner;
 
 import dev.tugboat.restore.capacity.simulate.AggregateCheck;
 import dev.tugboat.restore.capacity.simulate.AggregateResult;
+import dev.tugboat.restore.capacity.simulate.EligibilityCache;
 import dev.tugboat.restore.capacity.simulate.Headroom;
 import dev.tugboat.restore.capacity.simulate.PackingSimulation;
 import dev.tugboat.restore.capacity.simulate.Placement;
 import dev.tugboat.restore.capacity.simulate.QuotaAdmission;
 import dev.tugboat.restore.capacity.simulate.QuotaCheck;
 import dev.tugboat.restore.capacity.simulate.ReplicaGroup;
-import dev.tugboat.restore.capacity.simulate.SimNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,11 +35,17 @@ record Trial(
     AggregateResult aggregate,
     Placement spread) {
 
+  /**
+   * @param eligibility the plan's cache over the target's nodes, shared by all its trials
+   * @param detail whether the spread packing says why replicas stay unplaced; the ladder's trials
+   *     only ask whether everything fits, see {@link #explained}
+   */
   static Trial run(
-      List<SimNode> nodes,
       Map<String, NamespaceQuota> quotas,
       Headroom headroom,
-      List<ReplicaGroup> planned) {
+      List<ReplicaGroup> planned,
+      EligibilityCache eligibility,
+      PackingSimulation.Detail detail) {
     List<QuotaAdmission> admissions = admit(quotas, planned);
     List<ReplicaGroup> admitted = new ArrayList<>();
     for (QuotaAdmission admission : admissions) {
@@ -58,8 +64,30 @@ record Trial(
         planned,
         admissions,
         admitted,
-        AggregateCheck.check(nodes, admitted, headroom),
-        PackingSimulation.run(nodes, admitted, PackingSimulation.Strategy.SPREAD, headroom));
+        AggregateCheck.check(admitted, headroom, eligibility),
+        PackingSimulation.run(
+            admitted, PackingSimulation.Strategy.SPREAD, headroom, eligibility, detail));
+  }
+
+  /**
+   * This trial with the reasons of its unplaced replicas, which a report needs: the spread packing
+   * runs again, with the same result, when some replicas are unplaced.
+   */
+  Trial explained(Headroom headroom, EligibilityCache eligibility) {
+    if (spread.unplaced() == 0) {
+      return this;
+    }
+    return new Trial(
+        planned,
+        admissions,
+        admitted,
+        aggregate,
+        PackingSimulation.run(
+            admitted,
+            PackingSimulation.Strategy.SPREAD,
+            headroom,
+            eligibility,
+            PackingSimulation.Detail.WITH_REASONS));
   }
 
   /** Per namespace, groups admitted tier 0 first (then by name), as core pods are created first. */

@@ -1,10 +1,12 @@
 package dev.tugboat.restore.capacity.simulate;
 
 import dev.tugboat.restore.capacity.resources.ResourceVector;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The aggregate necessary condition: the demand summed over all groups must not exceed, on any
@@ -18,18 +20,35 @@ public final class AggregateCheck {
 
   public static AggregateResult check(
       List<SimNode> nodes, List<ReplicaGroup> groups, Headroom headroom) {
-    EligibilityIndex eligibility = new EligibilityIndex(nodes, new WorkCounter());
+    return check(groups, headroom, new EligibilityCache(nodes));
+  }
+
+  /**
+   * @param eligibility the cache of the nodes to check against, shared by the checks of one plan
+   */
+  public static AggregateResult check(
+      List<ReplicaGroup> groups, Headroom headroom, EligibilityCache eligibility) {
+    List<SimNode> nodes = eligibility.nodes();
     ResourceVector demand = ResourceVector.ZERO;
-    TreeSet<Integer> usable = new TreeSet<>();
+    // groups of one placement rule share a pool: each pool's nodes are marked once, not per group
+    Set<EligibilityCache.Pool> pools = Collections.newSetFromMap(new IdentityHashMap<>());
+    boolean[] usable = new boolean[nodes.size()];
     for (ReplicaGroup group : groups) {
       if (group.replicas() > 0) {
         demand = demand.plus(group.demand());
-        usable.addAll(eligibility.of(group.eligibility()).nodes());
+        EligibilityCache.Pool pool = eligibility.pool(group.eligibility());
+        if (pools.add(pool)) {
+          for (int node : pool.nodes()) {
+            usable[node] = true;
+          }
+        }
       }
     }
     ResourceVector free = ResourceVector.ZERO;
-    for (int node : usable) {
-      free = free.plus(positivePart(nodes.get(node).free(headroom)));
+    for (int node = 0; node < nodes.size(); node++) {
+      if (usable[node]) {
+        free = free.plus(positivePart(nodes.get(node).free(headroom)));
+      }
     }
     return new AggregateResult(demand, free, demand.shortfall(free));
   }

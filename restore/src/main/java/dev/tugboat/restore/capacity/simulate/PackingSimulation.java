@@ -3,9 +3,7 @@ package dev.tugboat.restore.capacity.simulate;
 import dev.tugboat.restore.capacity.resources.ResourceVector;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The per-node packing simulation: first-fit-decreasing by dominant resource. Groups are placed in
@@ -13,8 +11,10 @@ import java.util.Set;
  * (descending: large pods first, while large holes remain), then name; each replica goes to an
  * eligible node where it fits on every resource and within the group's per-node cap, the node
  * chosen by the {@link Strategy}. Replicas of a group are placed in batches, never one by one (see
- * {@link SpreadFill} and {@link BestFitFill}): the cost is O(N log N) per group whatever the
- * replica count, plus one eligibility evaluation per (placement rule, node).
+ * {@link SpreadFill} and {@link BestFitFill}) on the few nodes that can take them, found in O(log
+ * N) each in an order of the nodes by free room ({@link GroupPacker}), whatever the replica count;
+ * eligibility is evaluated once per distinct (placement rule, node class) in an {@link
+ * EligibilityCache}.
  */
 public final class PackingSimulation {
 
@@ -24,6 +24,17 @@ public final class PackingSimulation {
     SPREAD,
     /** The node with the least free room that still takes it: the optimistic bound. */
     BEST_FIT
+  }
+
+  /** What a simulation works out about the replicas it cannot place. */
+  public enum Detail {
+    /** Why, for every group with unplaced replicas: what a report shows. */
+    WITH_REASONS,
+    /**
+     * Only how many: the reasons read every eligible node, which the ladder's trials, that only ask
+     * whether everything fits, need not pay for.
+     */
+    COUNTS_ONLY
   }
 
   private PackingSimulation() {}
@@ -44,12 +55,29 @@ public final class PackingSimulation {
       Strategy strategy,
       Headroom headroom,
       WorkCounter counter) {
-    requireUniqueNames(nodes);
+    return run(
+        groups, strategy, headroom, new EligibilityCache(nodes, counter), Detail.WITH_REASONS);
+  }
+
+  /**
+   * @param groups the replicas to place
+   * @param headroom room kept free on every node
+   * @param eligibility the cache of the nodes to place on, names unique; shared by the simulations
+   *     of one plan
+   */
+  public static Placement run(
+      List<ReplicaGroup> groups,
+      Strategy strategy,
+      Headroom headroom,
+      EligibilityCache eligibility,
+      Detail detail) {
+    List<SimNode> nodes = eligibility.nodes();
     ResourceVector clusterAllocatable = ResourceVector.ZERO;
     for (SimNode node : nodes) {
       clusterAllocatable = clusterAllocatable.plus(node.allocatable());
     }
-    GroupPacker packer = new GroupPacker(nodes, headroom, clusterAllocatable, strategy, counter);
+    GroupPacker packer =
+        new GroupPacker(eligibility, headroom, clusterAllocatable, strategy, detail);
     GroupPlacement[] placements = new GroupPlacement[groups.size()];
     for (int index : placementOrder(groups, clusterAllocatable)) {
       placements[index] = packer.place(groups.get(index));
@@ -77,14 +105,5 @@ public final class PackingSimulation {
             .thenComparing(index -> groups.get(index).name())
             .thenComparing(Comparator.naturalOrder()));
     return order;
-  }
-
-  private static void requireUniqueNames(List<SimNode> nodes) {
-    Set<String> names = new HashSet<>();
-    for (SimNode node : nodes) {
-      if (!names.add(node.name())) {
-        throw new IllegalArgumentException("node " + node.name() + " is listed twice");
-      }
-    }
   }
 }
