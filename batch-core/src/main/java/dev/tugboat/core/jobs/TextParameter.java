@@ -20,10 +20,20 @@ public final class TextParameter {
 
   private TextParameter() {}
 
-  /** Adds {@code text} under {@code name}. */
+  /** Adds {@code text} under {@code name}; its digest identifies the job instance. */
   public static JobParametersBuilder add(
       JobParametersBuilder parameters, String name, String text) {
-    parameters.addString(name + ".sha256", sha256(text));
+    return add(parameters, name, text, true);
+  }
+
+  /**
+   * Adds {@code text} under {@code name}.
+   *
+   * @param identifying whether its digest is part of the job instance's identity
+   */
+  public static JobParametersBuilder add(
+      JobParametersBuilder parameters, String name, String text, boolean identifying) {
+    parameters.addString(name + ".sha256", sha256(text), identifying);
     int pieces = Math.max(1, (text.length() + PIECE - 1) / PIECE);
     for (int piece = 0; piece < pieces; piece++) {
       String value = text.substring(piece * PIECE, Math.min(text.length(), (piece + 1) * PIECE));
