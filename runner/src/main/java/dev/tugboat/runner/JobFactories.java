@@ -2,9 +2,13 @@ package dev.tugboat.runner;
 
 import dev.tugboat.backup.job.BackupJobFactory;
 import dev.tugboat.core.cluster.ClusterConnector;
+import dev.tugboat.core.jobs.JobRunStarter;
 import dev.tugboat.restore.job.RestoreJobFactory;
+import dev.tugboat.restore.migrate.MigrationJobFactory;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,6 +22,26 @@ class JobFactories {
       JobRepository jobRepository, PlatformTransactionManager transactionManager) {
     return new BackupJobFactory(
         jobRepository, transactionManager, new ClusterConnector(), Clock.systemUTC());
+  }
+
+  @Bean
+  MigrationJobFactory migrationJobFactory(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      JobRunStarter starter,
+      BackupJobFactory backups,
+      RestoreJobFactory restores,
+      @Value("${tugboat.migration.poll-interval:2s}") Duration pollInterval,
+      @Value("${tugboat.migration.shortage-grace:30s}") Duration shortageGrace) {
+    return new MigrationJobFactory(
+        jobRepository,
+        transactionManager,
+        starter,
+        backups,
+        restores,
+        new ClusterConnector(),
+        Clock.systemUTC(),
+        new MigrationJobFactory.Readiness(pollInterval, shortageGrace));
   }
 
   @Bean

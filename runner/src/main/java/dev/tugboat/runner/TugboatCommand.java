@@ -4,6 +4,8 @@ import dev.tugboat.runner.command.ApiResourcesCommand;
 import dev.tugboat.runner.command.ArchiveCommand;
 import dev.tugboat.runner.command.BackupCommand;
 import dev.tugboat.runner.command.CapacityCommand;
+import dev.tugboat.runner.command.MigrateCommand;
+import dev.tugboat.runner.command.MigrationCommand;
 import dev.tugboat.runner.command.RestoreCommand;
 import dev.tugboat.runner.command.VersionCommand;
 import java.nio.file.Path;
@@ -33,6 +35,8 @@ import picocli.CommandLine.ScopeType;
       ArchiveCommand.class,
       BackupCommand.class,
       CapacityCommand.class,
+      MigrateCommand.class,
+      MigrationCommand.class,
       RestoreCommand.class
     },
     footerHeading = "%nExit codes:%n",

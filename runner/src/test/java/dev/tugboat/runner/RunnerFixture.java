@@ -27,15 +27,27 @@ public final class RunnerFixture implements BeforeAllCallback, AfterAllCallback 
   /** What a command printed and returned. */
   public record Result(int exitCode, String out, String err) {}
 
+  private final List<String> properties;
   private Path home;
   private ConfigurableApplicationContext context;
+
+  /**
+   * @param properties application properties as command-line arguments, e.g. {@code
+   *     --tugboat.migration.shortage-grace=1s}
+   */
+  public RunnerFixture(String... properties) {
+    this.properties = List.of(properties);
+  }
 
   @Override
   public void beforeAll(ExtensionContext extensionContext) throws IOException {
     home = Files.createTempDirectory("tugboat-home");
     // As a command-line property: builder properties are defaults, which application.yaml's
     // tugboat.home overrides, so every test would share (and lock) ~/.tugboat's job repository.
-    context = new SpringApplicationBuilder(TugboatApplication.class).run("--tugboat.home=" + home);
+    List<String> args = new ArrayList<>(properties);
+    args.add("--tugboat.home=" + home);
+    context =
+        new SpringApplicationBuilder(TugboatApplication.class).run(args.toArray(String[]::new));
   }
 
   @Override

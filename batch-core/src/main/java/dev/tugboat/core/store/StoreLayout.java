@@ -70,6 +70,21 @@ public final class StoreLayout {
     return restoreFolder(restore) + RESTORE_SUMMARY_FILE;
   }
 
+  /**
+   * {@code backups/<backup>/tugboat-migration-<migration>.<extension>}: the report of a migration,
+   * beside the backup it restored from (Velero's layout allows no other top-level folder, and its
+   * sync ignores files it does not know in a backup's folder).
+   *
+   * @param extension {@code json} or {@code html}
+   */
+  public static String migrationReport(String backup, String migration, String extension) {
+    return backupFolder(backup)
+        + "tugboat-migration-"
+        + requireValidName("migration", migration)
+        + "."
+        + extension;
+  }
+
   /** {@code restores/<restore>/restore-<restore>-logs.gz}. */
   public static String restoreLogs(String restore) {
     return restoreFolder(restore) + "restore-" + restore + "-logs.gz";

@@ -82,10 +82,19 @@ public record MigrationRun(
 
   /** How to reach the online source. */
   public ClusterSettings sourceSettings() {
+    return settings(sourceKubeconfig, sourceCluster());
+  }
+
+  /** The online source's kubeconfig context. */
+  public String sourceContext() {
+    return sourceCluster().context();
+  }
+
+  private ClusterAccess sourceCluster() {
     if (!(plan.source() instanceof PlanSource.Live live)) {
       throw new IllegalStateException("an offline migration has no source cluster");
     }
-    return settings(sourceKubeconfig, live.cluster());
+    return live.cluster();
   }
 
   /** How to reach the target. */
