@@ -1,5 +1,6 @@
 package dev.tugboat.restore.migrate;
 
+import dev.tugboat.core.jobs.CrashPoint;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -10,6 +11,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * answering) fails the step, and a resumed run takes it up again.
  */
 final class ApplicationPartition implements InnerJobStep.Work {
+
+  /** Where a test may crash the process: after an application ends, before it is recorded. */
+  static final String CRASH_POINT = "migration.application-done";
 
   private final ApplicationMigration migration;
 
@@ -28,5 +32,7 @@ final class ApplicationPartition implements InnerJobStep.Work {
             .orElseThrow(
                 () -> new IllegalStateException("no application '" + name + "' in the plan"));
     partition.putString(MigrationJobContext.OUTCOME, migration.migrate(application).toJson());
+    // Done in the target, not yet recorded: a rerun checks the application again.
+    CrashPoint.reach(CRASH_POINT);
   }
 }

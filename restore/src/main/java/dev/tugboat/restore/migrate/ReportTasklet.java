@@ -1,5 +1,6 @@
 package dev.tugboat.restore.migrate;
 
+import dev.tugboat.core.jobs.CrashPoint;
 import dev.tugboat.core.store.BackupStore;
 import dev.tugboat.core.store.StoreLayout;
 import dev.tugboat.restore.capacity.planner.CapacityPlan;
@@ -27,6 +28,9 @@ final class ReportTasklet implements Tasklet {
 
   private static final Logger RUNBOOK = LoggerFactory.getLogger("dev.tugboat.migration");
 
+  /** Where a test may crash the process: every application and the cutover done, no report. */
+  static final String CRASH_POINT = "migration.before-report";
+
   private final MigrationRun run;
   private final BackupStore store;
   private final JobRepository jobRepository;
@@ -44,6 +48,7 @@ final class ReportTasklet implements Tasklet {
       throws IOException {
     JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
     ExecutionContext job = jobExecution.getExecutionContext();
+    CrashPoint.reach(CRASH_POINT);
     MigrationReport report = report(jobExecution, job);
     store.write(StoreLayout.migrationReport(run.sourceBackup(), run.id(), "json"), report);
     store.write(
