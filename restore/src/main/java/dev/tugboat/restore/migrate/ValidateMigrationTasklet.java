@@ -8,6 +8,7 @@ import dev.tugboat.core.cluster.ResourceApplier;
 import dev.tugboat.core.cluster.ResourceCatalog;
 import dev.tugboat.core.json.JsonPaths;
 import dev.tugboat.core.store.BackupStore;
+import dev.tugboat.restore.capacity.plan.MigrationMode;
 import dev.tugboat.restore.capacity.plan.PlanApplication;
 import dev.tugboat.restore.source.BackupSource;
 import java.time.Clock;
@@ -53,6 +54,11 @@ final class ValidateMigrationTasklet implements Tasklet {
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    if (run.plan().mode() == MigrationMode.KARMADA) {
+      throw new IllegalArgumentException(
+          "Karmada mode (target.karmada) is not supported yet: Tugboat would restore the"
+              + " applications into the control plane without PropagationPolicies");
+    }
     if (run.online()) {
       sourceTypes.get();
     } else {
