@@ -5,13 +5,18 @@ import dev.tugboat.core.cluster.ClusterAccessException;
 import dev.tugboat.core.jobs.RunAlreadyCompletedException;
 import dev.tugboat.core.jobs.RunInProgressException;
 import dev.tugboat.core.store.BackupNotFoundException;
+import dev.tugboat.restore.migrate.CapacityShortfallException;
 import dev.tugboat.runner.command.BackupFileException;
 import dev.tugboat.runner.command.RestoreFileException;
 import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobExecutionException;
+import org.springframework.batch.core.step.StepExecution;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -56,6 +61,7 @@ public final class ExitCodes {
         || e instanceof RestoreFileException
         || e instanceof NoSuchFileException
         || e instanceof RunAlreadyCompletedException
+        || e instanceof CapacityShortfallException
         || e instanceof JobExecutionException) {
       return PRECONDITION;
     }
@@ -75,6 +81,33 @@ public final class ExitCodes {
       }
     }
     return PRECONDITION;
+  }
+
+  /**
+   * The failure of one of the named steps that retrying cannot fix, searched through each failure's
+   * causes with {@link #forException}'s rule: a bad archive, a missing backup, an invalid request,
+   * a plan that does not fit.
+   *
+   * @param steps the steps that run before anything is written, e.g. {@code validate}
+   */
+  public static Optional<Throwable> preconditionFailure(JobExecution execution, Set<String> steps) {
+    for (StepExecution step : execution.getStepExecutions()) {
+      if (!steps.contains(step.getStepName()) || step.getStatus() != BatchStatus.FAILED) {
+        continue;
+      }
+      for (Throwable failure : step.getFailureExceptions()) {
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+          if (forException(cause) == PRECONDITION) {
+            return Optional.of(cause);
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Throwable next(Throwable cause) {
+    return cause.getCause() == cause ? null : cause.getCause();
   }
 
   /**

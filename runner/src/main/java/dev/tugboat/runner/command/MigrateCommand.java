@@ -10,7 +10,6 @@ import dev.tugboat.restore.capacity.plan.MigrationPlan;
 import dev.tugboat.restore.capacity.plan.PlanSource;
 import dev.tugboat.restore.migrate.ApplicationOutcome;
 import dev.tugboat.restore.migrate.ApplicationStatus;
-import dev.tugboat.restore.migrate.CapacityShortfallException;
 import dev.tugboat.restore.migrate.MigrationJobFactory;
 import dev.tugboat.restore.migrate.MigrationPhase;
 import dev.tugboat.restore.migrate.MigrationReport;
@@ -29,12 +28,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Value;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -246,7 +245,8 @@ public class MigrateCommand implements Callable<Integer> {
    * and resuming goes on.
    */
   private int reportFailure(MigrationRun run, JobExecution execution) {
-    Optional<Throwable> refusal = refusal(execution);
+    Optional<Throwable> refusal =
+        ExitCodes.preconditionFailure(execution, Set.of("validate", "capacity"));
     String reason = refusal.map(ExitCodes::message).orElseGet(() -> ExitCodes.failureOf(execution));
     if (Globals.of(spec).output() == OutputFormat.json) {
       new Printer(spec).json(new Failure(run.id(), execution.getStatus().toString(), reason));
@@ -267,28 +267,6 @@ public class MigrateCommand implements Callable<Integer> {
             + run.id()
             + "` to resume it");
     return ExitCodes.FAILED;
-  }
-
-  /** The failure of a step before any write to the target, which retrying will not fix. */
-  private static Optional<Throwable> refusal(JobExecution execution) {
-    for (StepExecution step : execution.getStepExecutions()) {
-      if (!List.of("validate", "capacity").contains(step.getStepName())
-          || step.getStatus() != BatchStatus.FAILED) {
-        continue;
-      }
-      for (Throwable failure : step.getFailureExceptions()) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-          if (cause instanceof CapacityShortfallException
-              || ExitCodes.forException(cause) == ExitCodes.PRECONDITION) {
-            return Optional.of(cause);
-          }
-          if (cause.getCause() == cause) {
-            break;
-          }
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   private int print(MigrationReport report) {

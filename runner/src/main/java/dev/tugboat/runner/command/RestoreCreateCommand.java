@@ -32,12 +32,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Value;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -335,23 +335,7 @@ public class RestoreCreateCommand implements Callable<Integer> {
    * ExitCodes#forException}): a bad archive, a missing backup, an invalid request.
    */
   static Optional<Throwable> preconditionFailure(JobExecution execution) {
-    for (StepExecution step : execution.getStepExecutions()) {
-      if (!step.getStepName().equals(VALIDATE_STEP) || step.getStatus() != BatchStatus.FAILED) {
-        continue;
-      }
-      for (Throwable failure : step.getFailureExceptions()) {
-        for (Throwable cause = failure; cause != null; cause = next(cause)) {
-          if (ExitCodes.forException(cause) == ExitCodes.PRECONDITION) {
-            return Optional.of(cause);
-          }
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static Throwable next(Throwable cause) {
-    return cause.getCause() == cause ? null : cause.getCause();
+    return ExitCodes.preconditionFailure(execution, Set.of(VALIDATE_STEP));
   }
 
   private int reportRestore(RestoreSummary summary, long jobExecutionId) {
