@@ -37,6 +37,7 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -185,6 +186,27 @@ class ApplicationMigrationTest {
   }
 
   @Test
+  @Disabled(
+      "bug: at a floor of 0 the workloads are scaled to 0, the readiness check finds a planned 0"
+          + " available at once, and the application ends Degraded (\"0 of 8 replicas\"), which"
+          + " counts as running in the target and lets the cutover stop its source")
+  void tier3WithAFloorOf0UnderPartialIsDeferredToo() throws Exception {
+    target.room = 1;
+
+    ApplicationOutcome outcome =
+        migrate(plan("onInsufficientCapacity: partial\n"), application(3, 0));
+
+    assertThat(target.patches())
+        .containsExactly(
+            "PATCH " + DEPLOYMENT + " {\"spec\":{\"replicas\":6}}",
+            "PATCH " + DEPLOYMENT + " {\"spec\":{\"replicas\":4}}",
+            "PATCH " + DEPLOYMENT + " {\"spec\":{\"replicas\":0}}");
+    // Nothing of it runs in the target: its source must not be cut over.
+    assertThat(outcome.status()).isEqualTo(ApplicationStatus.DEFERRED);
+    assertThat(outcome.finalReplicas()).isZero();
+  }
+
+  @Test
   void anApplicationTheCapacityPlanDeferredIsNeitherRestoredNorChecked() throws Exception {
     ApplicationPlan deferred =
         new ApplicationPlan("shop", 3, true, "deferred", List.of("shop"), List.of(web(2, 0)));
@@ -224,8 +246,6 @@ class ApplicationMigrationTest {
                 + " move-shop-shop --details`");
     assertThat(outcome.attempts()).isZero();
   }
-
-  // ---- fixtures
 
   private static String plan(String extra) {
     return """

@@ -165,7 +165,8 @@ class MigrationReportTest {
                 + "<td class=\"Failed\">Failed: short of room at its floor: &lt;none&gt;</td>"
                 + "<td>4</td><td>2</td><td>0</td><td>2</td><td>"
                 + "2026-11-23T07:01:00Z restored by move-shop-x: 3 (a &amp; b)<br>"
-                + "2026-11-23T07:02:00Z replicas 2 -&gt; 1 (ladder 0.5) (Insufficient &lt;cpu&gt;)<br>"
+                + "2026-11-23T07:02:00Z replicas 2 -&gt; 1 (ladder 0.5)"
+                + " (Insufficient &lt;cpu&gt;)<br>"
                 + "2026-11-23T07:03:00Z failed (short of room at its floor)<br>"
                 + "</td></tr>")
         .contains("<h1>Migration move-shop: PartiallyCompleted</h1>")

@@ -53,7 +53,7 @@ class MigrationRunTest {
               + IntStream.range(0, 40)
                   .mapToObj(
                       i ->
-                          "- {name: application-%d, tier: %d, selector: {namespaces: [namespace-%d]}}\n"
+                          "- {name: application-%d, tier: %d, selector: {namespaces: [ns-%d]}}\n"
                               .formatted(i, i % 4, i))
                   .collect(Collectors.joining()));
 
