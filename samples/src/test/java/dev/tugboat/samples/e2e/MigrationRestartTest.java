@@ -14,6 +14,7 @@ import dev.tugboat.samples.sandbox.seed.Seeds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,8 @@ class MigrationRestartTest {
 
   @BeforeAll
   static void migrateWithoutInterruption(@TempDir Path folder) throws Exception {
+    // batch's Job must have completed, as in the report below, before the backup is taken
+    assertThat(sandboxes.sandbox("primary").awaitSettled(Duration.ofSeconds(60))).isTrue();
     RunnerFixture.Result backup = tugboat.createBackup(sandboxes.kubeconfig("primary"), BACKUP);
     assertThat(backup.exitCode()).as(backup.err()).isZero();
     Path plan = plan(folder, sandboxes.sandbox("uninterrupted"), "uninterrupted");
