@@ -5,6 +5,7 @@ import dev.tugboat.core.cluster.ApiResource;
 import dev.tugboat.core.cluster.ApplyResult;
 import dev.tugboat.core.cluster.ResourceApplier;
 import dev.tugboat.core.cluster.ResourceCatalog;
+import dev.tugboat.core.json.JsonPaths;
 import dev.tugboat.restore.capacity.plan.HookPoint;
 import dev.tugboat.restore.capacity.plan.InsufficientCapacityAction;
 import dev.tugboat.restore.capacity.plan.MigrationPlan;
@@ -141,19 +142,13 @@ final class ApplicationMigration {
                 + restore
                 + " --details`");
       }
+      resumeFromTarget();
       while (true) {
         attempts++;
         Verification verification = readiness.await(watched(), run.plan().readinessTimeout());
         switch (verification.outcome()) {
           case AVAILABLE -> {
-            note("available with " + total(replicas) + " replicas", "every workload available");
-            return after(
-                total(replicas) == application.sourceReplicas()
-                    ? ApplicationStatus.MIGRATED
-                    : ApplicationStatus.DEGRADED,
-                total(replicas) == application.sourceReplicas()
-                    ? ""
-                    : total(replicas) + " of " + application.sourceReplicas() + " replicas");
+            return available();
           }
           case SHORT_OF_ROOM -> {
             Optional<Rung> next = nextRung();
@@ -176,6 +171,57 @@ final class ApplicationMigration {
             return after(ApplicationStatus.FAILED, reason);
           }
         }
+      }
+    }
+
+    /**
+     * Migrated with every source replica, degraded with fewer; with none left (a floor of 0),
+     * deferred: nothing of it runs in the target, so its source must not be cut over.
+     */
+    private ApplicationOutcome available() {
+      int running = total(replicas);
+      if (running == 0 && application.sourceReplicas() > 0) {
+        note("deferred: scaled to 0", "its floor is 0");
+        return after(ApplicationStatus.DEFERRED, "scaled to its floor of 0");
+      }
+      note("available with " + running + " replicas", "every workload available");
+      if (running == application.sourceReplicas()) {
+        return after(ApplicationStatus.MIGRATED, "");
+      }
+      return after(
+          ApplicationStatus.DEGRADED,
+          running + " of " + application.sourceReplicas() + " replicas");
+    }
+
+    /**
+     * After a crash the application's restore is done and an earlier attempt may have stepped it
+     * down: the target's replica counts, when lower than planned, are where the ladder goes on.
+     */
+    private void resumeFromTarget() {
+      for (WorkloadResult workload : application.workloads()) {
+        if (ApplicationModifiers.scalable(workload).isEmpty()) {
+          continue;
+        }
+        ApplyResult found = target.get(type(workload), workload.targetNamespace(), workload.name());
+        if (!found.isSuccess()) {
+          continue;
+        }
+        String key = ApplicationModifiers.key(workload);
+        JsonPaths.element(found.object(), "spec", "replicas")
+            .filter(value -> value.isJsonPrimitive() && value.getAsInt() < replicas.get(key))
+            .ifPresent(
+                value -> {
+                  note(
+                      "resumed with "
+                          + value.getAsInt()
+                          + " replicas for "
+                          + key
+                          + ", "
+                          + replicas.get(key)
+                          + " planned",
+                      "an earlier attempt stepped it down");
+                  replicas.put(key, value.getAsInt());
+                });
       }
     }
 

@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param status how it ended
  * @param sourceReplicas its workloads' replicas in the source
  * @param plannedReplicas what the capacity plan gave it
- * @param finalReplicas what runs in the target at the end (0 when deferred or failed before the
- *     restore)
+ * @param finalReplicas the replicas its workloads are set to in the target at the end: what runs
+ *     once it is Migrated or Degraded; 0 when deferred or never restored. A Failed application may
+ *     run fewer
  * @param restore the restore that created its objects, {@code <migration>-<application>}; empty
  *     when none ran
  * @param attempts how many readiness checks ran (1 plus one per downgrade step)

@@ -37,7 +37,6 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -186,10 +185,6 @@ class ApplicationMigrationTest {
   }
 
   @Test
-  @Disabled(
-      "bug: at a floor of 0 the workloads are scaled to 0, the readiness check finds a planned 0"
-          + " available at once, and the application ends Degraded (\"0 of 8 replicas\"), which"
-          + " counts as running in the target and lets the cutover stop its source")
   void tier3WithAFloorOf0UnderPartialIsDeferredToo() throws Exception {
     target.room = 1;
 

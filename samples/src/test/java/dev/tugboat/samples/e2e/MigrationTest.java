@@ -17,6 +17,7 @@ import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,8 @@ class MigrationTest {
    */
   @Test
   void aFailoverFromABackupIntoASmallerStandbyKeepsTheCoreWholeAndDefersTheSheddable()
-      throws IOException {
-    RunnerFixture.Result backup = tugboat.createBackup(sandboxes.kubeconfig("primary"), "nightly");
+      throws Exception {
+    RunnerFixture.Result backup = backUp("nightly");
     assertThat(backup.exitCode()).as(backup.err()).isZero();
     Sandbox standby = standby(new NodePool(2, "4", "8Gi"));
     Path plan = plan(standby, "name: demo-offline\n");
@@ -86,7 +87,8 @@ class MigrationTest {
   }
 
   @Test
-  void anOnlineMigrationWithRoomMovesEverythingAndQuiescesTheSource() throws IOException {
+  void anOnlineMigrationWithRoomMovesEverythingAndQuiescesTheSource() throws Exception {
+    assertThat(sandboxes.sandbox("primary").awaitSettled(Duration.ofSeconds(60))).isTrue();
     Sandbox standby = standby(new NodePool(4, "8", "32Gi"));
     Path plan = plan(standby, "name: demo-online\ncutover: quiesce\n");
 
@@ -116,9 +118,8 @@ class MigrationTest {
   }
 
   @Test
-  void underAbortAPlanThatDoesNotFitWritesNothingToTheTarget() throws IOException {
-    RunnerFixture.Result backup =
-        tugboat.createBackup(sandboxes.kubeconfig("primary"), "abort-src");
+  void underAbortAPlanThatDoesNotFitWritesNothingToTheTarget() throws Exception {
+    RunnerFixture.Result backup = backUp("abort-src");
     assertThat(backup.exitCode()).as(backup.err()).isZero();
     Sandbox standby = standby(new NodePool(2, "4", "8Gi"));
     Path plan = plan(standby, "onInsufficientCapacity: abort\nname: demo-abort\n");
@@ -128,6 +129,12 @@ class MigrationTest {
     assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
     assertThat(result.err()).contains("do not fit").contains("onInsufficientCapacity: abort");
     assertThat(object(clientOf(standby), "v1", "namespaces", null, "shop")).isNull();
+  }
+
+  /** Backs the primary up once its controllers are done: its batch Job has completed. */
+  private static RunnerFixture.Result backUp(String name) throws InterruptedException {
+    assertThat(sandboxes.sandbox("primary").awaitSettled(Duration.ofSeconds(60))).isTrue();
+    return tugboat.createBackup(sandboxes.kubeconfig("primary"), name);
   }
 
   private Sandbox standby(NodePool nodes) throws IOException {
