@@ -1,6 +1,7 @@
 package dev.tugboat.restore.migrate;
 
 import com.google.gson.JsonObject;
+import dev.tugboat.backup.plan.IncludeClusterResources;
 import dev.tugboat.core.cluster.ApiResource;
 import dev.tugboat.core.cluster.ApplyResult;
 import dev.tugboat.core.cluster.ResourceApplier;
@@ -109,7 +110,9 @@ final class ApplicationMigration {
     Attempt(ApplicationPlan application) {
       this.application = application;
       this.rung = application.rung();
-      application.workloads().forEach(w -> replicas.put(ApplicationModifiers.key(w), planned(w)));
+      application
+          .workloads()
+          .forEach(w -> replicas.put(ApplicationModifiers.key(w), w.plannedReplicas()));
     }
 
     ApplicationOutcome run() throws Exception {
@@ -235,7 +238,7 @@ final class ApplicationMigration {
               List.of(),
               List.of(),
               plan.excludedResources(),
-              dev.tugboat.backup.plan.IncludeClusterResources.AUTO,
+              IncludeClusterResources.AUTO,
               "",
               List.of(),
               plan.namespaceMappings(),
@@ -420,10 +423,6 @@ final class ApplicationMigration {
       RUNBOOK.info("{} {}: {} ({})", run.id(), application.name(), action, reason);
       decisions.add(new Decision(clock.instant().toString(), action, reason));
     }
-  }
-
-  private static int planned(WorkloadResult workload) {
-    return workload.plannedReplicas();
   }
 
   private static int total(Map<String, Integer> replicas) {
