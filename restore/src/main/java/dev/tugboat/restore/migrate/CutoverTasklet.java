@@ -3,6 +3,7 @@ package dev.tugboat.restore.migrate;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.tugboat.core.store.BackupStore;
+import dev.tugboat.restore.capacity.plan.ApplicationClaims;
 import dev.tugboat.restore.capacity.plan.Cutover;
 import dev.tugboat.restore.capacity.plan.HookPoint;
 import dev.tugboat.restore.capacity.plan.MigrationPlan;
@@ -13,7 +14,6 @@ import dev.tugboat.restore.migrate.hooks.HookContext;
 import dev.tugboat.restore.migrate.hooks.HookResult;
 import dev.tugboat.restore.migrate.hooks.HookRunner;
 import dev.tugboat.restore.plan.RestoreSkips;
-import dev.tugboat.restore.select.ApplicationScope;
 import dev.tugboat.restore.source.SpooledBackup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -131,6 +131,7 @@ final class CutoverTasklet implements Tasklet {
     if (applications.isEmpty()) {
       return objects;
     }
+    ApplicationClaims claims = new ApplicationClaims(run.plan());
     try (SpooledBackup backup = SourceBackups.spool(run, store)) {
       for (String groupResource : backup.groupResources().keySet()) {
         if (RestoreSkips.isNeverRestored(groupResource)) {
@@ -145,11 +146,14 @@ final class CutoverTasklet implements Tasklet {
               JsonObject object =
                   JsonParser.parseString(new String(item.json(), StandardCharsets.UTF_8))
                       .getAsJsonObject();
-              for (String application : applications) {
-                if (new ApplicationScope(run.plan(), application).admits(object)) {
-                  objects.computeIfAbsent(application, name -> new ArrayList<>()).add(object);
-                }
-              }
+              claims
+                  .claimant(object)
+                  .filter(applications::contains)
+                  .ifPresent(
+                      application ->
+                          objects
+                              .computeIfAbsent(application, name -> new ArrayList<>())
+                              .add(object));
             });
       }
     }

@@ -270,15 +270,11 @@ public class CapacityCommand implements Callable<Integer> {
    * --kubeconfig (or the default lookup) applies when the plan names none.
    */
   private ApiClient connect(ClusterAccess cluster, Globals globals) {
-    Path kubeconfig =
-        cluster.kubeconfig().map(file -> planFolder().resolve(file)).orElse(globals.kubeconfig());
+    Path planFile = selection == null ? null : selection.plan;
     return new ClusterConnector()
-        .connect(ClusterSettings.kubeconfig(kubeconfig, cluster.context()))
+        .connect(
+            ClusterSettings.kubeconfig(
+                PlanKubeconfigs.of(planFile, cluster, globals.kubeconfig()), cluster.context()))
         .apiClient();
-  }
-
-  private Path planFolder() {
-    Path parent = selection.plan.toAbsolutePath().getParent();
-    return parent != null ? parent : Path.of("");
   }
 }

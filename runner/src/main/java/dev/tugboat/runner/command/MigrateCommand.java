@@ -5,7 +5,6 @@ import com.google.gson.JsonParser;
 import dev.tugboat.core.jobs.JobRunStarter;
 import dev.tugboat.restore.capacity.CapacityPlans;
 import dev.tugboat.restore.capacity.PlanOverrides;
-import dev.tugboat.restore.capacity.plan.ClusterAccess;
 import dev.tugboat.restore.capacity.plan.MigrationPlan;
 import dev.tugboat.restore.capacity.plan.PlanSource;
 import dev.tugboat.restore.migrate.ApplicationOutcome;
@@ -189,9 +188,9 @@ public class MigrateCommand implements Callable<Integer> {
             migrationPlan,
             Stores.uri(globals),
             migrationPlan.source() instanceof PlanSource.Live live
-                ? kubeconfig(live.cluster(), globals)
+                ? PlanKubeconfigs.of(plan, live.cluster(), globals.kubeconfig())
                 : null,
-            kubeconfig(migrationPlan.target().cluster(), globals),
+            PlanKubeconfigs.of(plan, migrationPlan.target().cluster(), globals.kubeconfig()),
             rate.qps(),
             rate.burst(),
             home.resolve("work"));
@@ -228,15 +227,6 @@ public class MigrateCommand implements Callable<Integer> {
     }
     JobExecution last = jobRepository.getLastJobExecution(instance);
     return Optional.ofNullable(last).map(e -> MigrationRun.fromJobParameters(e.getJobParameters()));
-  }
-
-  /** The plan's kubeconfig, relative to the plan file's folder, else --kubeconfig's. */
-  private Path kubeconfig(ClusterAccess cluster, Globals globals) {
-    Path folder = plan.toAbsolutePath().getParent();
-    return cluster
-        .kubeconfig()
-        .map(file -> (folder != null ? folder : Path.of("")).resolve(file).toAbsolutePath())
-        .orElse(globals.kubeconfig());
   }
 
   /**

@@ -1,8 +1,11 @@
 package dev.tugboat.restore.capacity.plan;
 
+import com.google.gson.JsonObject;
+import dev.tugboat.core.json.JsonPaths;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which application of a plan an object belongs to; the one rule that both the capacity planner
@@ -15,6 +18,10 @@ import java.util.Optional;
  * selectors of Services, budgets and autoscalers name) and any other object's own labels.
  */
 public final class ApplicationClaims {
+
+  /** The kinds whose pod template's labels decide, as the capacity planner reads workloads. */
+  private static final Set<String> TEMPLATED_KINDS =
+      Set.of("Deployment", "StatefulSet", "ReplicaSet", "DaemonSet", "Job");
 
   private final List<PlanApplication> listed;
   private final Optional<Grouping> grouping;
@@ -45,6 +52,20 @@ public final class ApplicationClaims {
       return listedClaimant.map(PlanApplication::name);
     }
     return derivedClaimant(labels);
+  }
+
+  /** The name of the application that claims a namespaced object, as backed up. */
+  public Optional<String> claimant(JsonObject object) {
+    String kind = JsonPaths.string(object, "kind").orElse("");
+    Map<String, String> labels =
+        TEMPLATED_KINDS.contains(kind)
+            ? JsonPaths.object(object, "spec", "template").map(JsonPaths::labels).orElse(Map.of())
+            : JsonPaths.labels(object);
+    return claimant(
+        JsonPaths.string(object, "metadata", "namespace").orElse(""),
+        kind,
+        JsonPaths.string(object, "metadata", "name").orElse(""),
+        labels);
   }
 
   /** The application an object joins by its grouping label, when no listed one claims it. */
