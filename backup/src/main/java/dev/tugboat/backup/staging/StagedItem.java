@@ -1,6 +1,9 @@
 package dev.tugboat.backup.staging;
 
+import dev.tugboat.core.cluster.ApiResource;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One object read from the cluster and kept until the archive is assembled, with what the archive
@@ -29,6 +32,18 @@ public record StagedItem(
   public String apiVersion() {
     int dot = groupResource.indexOf('.');
     return dot < 0 ? version : groupResource.substring(dot + 1) + "/" + version;
+  }
+
+  /**
+   * The item's type as far as the record tells: no verbs or short names, and the version it was
+   * read in taken as the preferred one.
+   */
+  public ApiResource type() {
+    int dot = groupResource.indexOf('.');
+    String plural = dot < 0 ? groupResource : groupResource.substring(0, dot);
+    String group = dot < 0 ? "" : groupResource.substring(dot + 1);
+    return new ApiResource(
+        group, version, plural, kind, !isClusterScoped(), Set.of(), List.of(), version);
   }
 
   public boolean isClusterScoped() {

@@ -5,9 +5,7 @@ import dev.tugboat.core.cluster.ApiResource;
 import dev.tugboat.core.cluster.ResourceCatalog;
 import dev.tugboat.restore.source.SpooledBackup;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -23,9 +21,6 @@ final class ArchivedTypes {
   static ApiResource typeOf(SpooledBackup spool, String groupResource, ResourceCatalog target)
       throws IOException {
     StagedItem first = firstItem(spool, groupResource);
-    int dot = groupResource.indexOf('.');
-    String plural = dot < 0 ? groupResource : groupResource.substring(0, dot);
-    String group = dot < 0 ? "" : groupResource.substring(dot + 1);
     Optional<ApiResource> served = target.forGroupResource(groupResource);
     if (served.isPresent()) {
       ApiResource type = served.get();
@@ -39,15 +34,7 @@ final class ArchivedTypes {
           type.shortNames(),
           type.preferredVersion());
     }
-    return new ApiResource(
-        group,
-        first.version(),
-        plural,
-        first.kind(),
-        !first.isClusterScoped(),
-        Set.of(),
-        List.of(),
-        first.version());
+    return first.type();
   }
 
   private static StagedItem firstItem(SpooledBackup spool, String groupResource)

@@ -1,7 +1,5 @@
 package dev.tugboat.restore.migrate;
 
-import dev.tugboat.backup.staging.StagedItem;
-import dev.tugboat.core.cluster.ApiResource;
 import dev.tugboat.core.cluster.ResourceCatalog;
 import dev.tugboat.core.selection.ResourcePattern;
 import dev.tugboat.core.store.BackupStore;
@@ -122,7 +120,7 @@ final class CapacityTasklet implements Tasklet {
             boolean inScope =
                 !item.namespace().isEmpty()
                     && (namespaces.isEmpty() || namespaces.contains(item.namespace()));
-            if (inScope && excluded.stream().noneMatch(pattern -> pattern.matches(type(item)))) {
+            if (inScope && excluded.stream().noneMatch(pattern -> pattern.matches(item.type()))) {
               held.set(true);
             }
           });
@@ -145,12 +143,4 @@ final class CapacityTasklet implements Tasklet {
   }
 
   /** The type of an item the target does not serve, as the backup names it. */
-  private static ApiResource type(StagedItem item) {
-    String groupResource = item.groupResource();
-    int dot = groupResource.indexOf('.');
-    String plural = dot < 0 ? groupResource : groupResource.substring(0, dot);
-    String group = dot < 0 ? "" : groupResource.substring(dot + 1);
-    return new ApiResource(
-        group, item.version(), plural, item.kind(), true, Set.of(), List.of(), item.version());
-  }
 }

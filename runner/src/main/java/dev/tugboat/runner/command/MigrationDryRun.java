@@ -10,6 +10,7 @@ import dev.tugboat.restore.capacity.planner.CapacityPlan;
 import dev.tugboat.restore.capacity.planner.CapacityReportText;
 import dev.tugboat.restore.capacity.planner.WorkloadResult;
 import dev.tugboat.restore.capacity.snapshot.SourceObjects;
+import dev.tugboat.restore.migrate.ApplicationObjects;
 import dev.tugboat.restore.migrate.ApplicationPlan;
 import dev.tugboat.restore.migrate.MigrationRun;
 import dev.tugboat.restore.source.ArchiveSpooler;
@@ -19,9 +20,12 @@ import dev.tugboat.runner.ExitCodes;
 import dev.tugboat.runner.Globals;
 import dev.tugboat.runner.OutputFormat;
 import dev.tugboat.runner.Printer;
+import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.StringJoiner;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -42,9 +46,10 @@ final class MigrationDryRun {
   int print() throws IOException {
     MigrationPlan plan = run.plan();
     ClusterConnector connector = new ClusterConnector();
-    SourceObjects source = readSource(connector);
+    Source source = readSource(connector);
     CapacityPlan capacity =
-        CapacityAnalysis.plan(plan, source, connector.connect(run.targetSettings()).apiClient());
+        CapacityAnalysis.plan(
+            plan, source.objects(), connector.connect(run.targetSettings()).apiClient());
     List<ApplicationPlan> applications = ApplicationPlan.of(plan, capacity);
     Printer printer = new Printer(spec);
     if (Globals.of(spec).output() == OutputFormat.json) {
@@ -53,6 +58,7 @@ final class MigrationDryRun {
               run.id(),
               JsonParser.parseString(capacity.toJson()).getAsJsonObject(),
               applications,
+              source.counts(),
               cutover()));
       return capacity.verdict().exitCode();
     }
@@ -65,6 +71,7 @@ final class MigrationDryRun {
           application.tier(),
           application.deferred() ? ", deferred" : "",
           String.join(", ", application.namespaces().stream().map(plan::targetNamespace).toList()));
+      printer.line("  objects: %s", objects(source.counts().get(application.name())));
       for (WorkloadResult workload : application.workloads()) {
         printer.line(
             "  %s %s/%s: %d of %d replicas",
@@ -94,10 +101,23 @@ final class MigrationDryRun {
     };
   }
 
-  private SourceObjects readSource(ClusterConnector connector) throws IOException {
+  /** E.g. {@code 12 (2 configmaps, 1 deployments.apps, 9 pods)}. */
+  private static String objects(SortedMap<String, Long> counts) {
+    if (counts == null) {
+      return "none";
+    }
+    long total = counts.values().stream().mapToLong(Long::longValue).sum();
+    StringJoiner types = new StringJoiner(", ", total + " (", ")");
+    counts.forEach((type, count) -> types.add(count + " " + type));
+    return types.toString();
+  }
+
+  private Source readSource(ClusterConnector connector) throws IOException {
     if (run.online()) {
-      return CapacityAnalysis.readSource(
-          run.plan(), connector.connect(run.sourceSettings()).apiClient());
+      ApiClient api = connector.connect(run.sourceSettings()).apiClient();
+      return new Source(
+          CapacityAnalysis.readSource(run.plan(), api),
+          ApplicationObjects.inCluster(run.plan(), api));
     }
     BackupSource published =
         BackupSource.published(BackupStores.open(run.store()), run.sourceBackup());
@@ -105,11 +125,22 @@ final class MigrationDryRun {
     try (SpooledBackup spooled =
         new ArchiveSpooler()
             .spool(published, Files.createTempDirectory(run.workFolder(), "dry-run-"))) {
-      return CapacityAnalysis.readSource(run.plan(), spooled);
+      return new Source(
+          CapacityAnalysis.readSource(run.plan(), spooled),
+          ApplicationObjects.inBackup(run.plan(), spooled));
     }
   }
 
+  /**
+   * @param counts the objects each application would move, by type
+   */
+  private record Source(SourceObjects objects, SortedMap<String, SortedMap<String, Long>> counts) {}
+
   /** The dry run as JSON. */
   record Json(
-      String migration, JsonObject capacity, List<ApplicationPlan> applications, String cutover) {}
+      String migration,
+      JsonObject capacity,
+      List<ApplicationPlan> applications,
+      SortedMap<String, SortedMap<String, Long>> objects,
+      String cutover) {}
 }

@@ -113,6 +113,15 @@ class MigrationDowngradeTest {
                 .get("verdict")
                 .getAsString())
         .isEqualTo("FITS");
+    JsonObject identityObjects =
+        JsonParser.parseString(dryRun.out())
+            .getAsJsonObject()
+            .getAsJsonObject("objects")
+            .getAsJsonObject("identity");
+    int identityDeployments =
+        sandboxes.sandbox("primary").state().list("apps/v1", "Deployment", "identity").size();
+    assertThat(identityDeployments).isPositive();
+    assertThat(identityObjects.get("deployments.apps").getAsInt()).isEqualTo(identityDeployments);
 
     MigrationChildJvm.Run crashed =
         MigrationChildJvm.migrate(

@@ -15,7 +15,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * type is read consistently; only when a token expires mid-way does {@link PagedListReader} list
  * again from a newer snapshot.
  */
-final class ClusterLists {
+public final class ClusterLists {
 
   static final int PAGE_SIZE = 500;
 
@@ -29,7 +29,7 @@ final class ClusterLists {
   /**
    * @param namespace {@code null} for all namespaces, or a cluster-scoped type
    */
-  static void each(
+  public static void each(
       ApiClient api, ApiResource resource, String namespace, Consumer<JsonObject> consumer) {
     String name = resource.groupResource() + (namespace == null ? "" : "@" + namespace);
     PagedListReader reader =
