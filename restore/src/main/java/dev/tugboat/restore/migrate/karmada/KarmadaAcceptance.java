@@ -85,13 +85,15 @@ public final class KarmadaAcceptance {
           .ifPresent(
               reason -> notAccepted.add(new NotAccepted(KarmadaTypes.describe(policy), reason)));
     }
-    // One LIST per namespace per check, however many templates live there.
+    // One LIST per namespace per check, however many templates live there; cluster-scoped
+    // templates under "", which no namespace is named.
     Map<String, BindingList> bindingsByNamespace = new HashMap<>();
     for (JsonObject policy : policies) {
       for (TemplateRef template : PropagationPolicies.selectedBy(policy)) {
         BindingList inNamespace =
             bindingsByNamespace.computeIfAbsent(
-                String.valueOf(template.namespace()), key -> listBindings(template.namespace()));
+                Objects.toString(template.namespace(), ""),
+                key -> listBindings(template.namespace()));
         templateProblem(template, inNamespace)
             .ifPresent(reason -> notAccepted.add(new NotAccepted(template.toString(), reason)));
       }

@@ -161,7 +161,8 @@ public final class PolicyRelease {
     Map<String, List<JsonObject>> byNamespace = new HashMap<>();
     List<TemplateRef> unprotected = new ArrayList<>();
     for (TemplateRef template : templates) {
-      String key = String.valueOf(template.namespace());
+      // Cluster-scoped templates under "", which no namespace is named.
+      String key = Objects.toString(template.namespace(), "");
       if (!byNamespace.containsKey(key)) {
         byNamespace.put(key, bindings.list(template.namespace()));
       }
