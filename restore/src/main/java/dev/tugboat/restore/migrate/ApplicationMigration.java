@@ -18,6 +18,9 @@ import dev.tugboat.restore.job.RestoreRun;
 import dev.tugboat.restore.migrate.hooks.HookContext;
 import dev.tugboat.restore.migrate.hooks.HookResult;
 import dev.tugboat.restore.migrate.hooks.HookRunner;
+import dev.tugboat.restore.migrate.karmada.KarmadaException;
+import dev.tugboat.restore.migrate.karmada.PolicyWrite;
+import dev.tugboat.restore.migrate.karmada.TemplateRef;
 import dev.tugboat.restore.migrate.verify.ReadinessWait;
 import dev.tugboat.restore.migrate.verify.Verification;
 import dev.tugboat.restore.migrate.verify.WatchedWorkload;
@@ -29,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -60,6 +64,7 @@ final class ApplicationMigration {
 
   private final MigrationRun run;
   private final RestoreLauncher restores;
+  private final Optional<KarmadaAdoption> karmada;
   private final ReadinessWait readiness;
   private final ResourceApplier target;
   private final ResourceCatalog targetTypes;
@@ -69,6 +74,7 @@ final class ApplicationMigration {
   ApplicationMigration(
       MigrationRun run,
       RestoreLauncher restores,
+      Optional<KarmadaAdoption> karmada,
       ReadinessWait readiness,
       ResourceApplier target,
       ResourceCatalog targetTypes,
@@ -76,6 +82,7 @@ final class ApplicationMigration {
       Clock clock) {
     this.run = run;
     this.restores = restores;
+    this.karmada = karmada;
     this.readiness = readiness;
     this.target = target;
     this.targetTypes = targetTypes;
@@ -145,6 +152,9 @@ final class ApplicationMigration {
                 + restore
                 + " --details`");
       }
+      if (karmada.isPresent()) {
+        return adopted(karmada.get());
+      }
       resumeFromTarget();
       while (true) {
         attempts++;
@@ -175,6 +185,46 @@ final class ApplicationMigration {
           }
         }
       }
+    }
+
+    /**
+     * Karmada mode: the restored objects are templates in the control plane; the application is
+     * migrated once Karmada accepts its policies and adopts the member cluster's running objects.
+     */
+    private ApplicationOutcome adopted(KarmadaAdoption adoption) throws Exception {
+      List<TemplateRef> templates = new ArrayList<>();
+      restores.readLedger(
+          restoreRun(),
+          entry -> {
+            if (KarmadaAdoption.isTemplate(entry)) {
+              templates.add(KarmadaAdoption.template(entry));
+            }
+          });
+      attempts++;
+      KarmadaAdoption.Result result;
+      try {
+        result =
+            adoption.adopt(run.id(), application.name(), templates, run.plan().readinessTimeout());
+      } catch (KarmadaException refused) {
+        note("failed", refused.getMessage());
+        return after(ApplicationStatus.FAILED, refused.getMessage());
+      }
+      for (PolicyWrite written : result.written()) {
+        note(
+            written.kind()
+                + " "
+                + written.name()
+                + ": "
+                + written.outcome().name().toLowerCase(Locale.ROOT),
+            "places " + application.name() + "'s templates in the member cluster");
+      }
+      if (!result.acceptance().isAccepted()) {
+        String reason = "not accepted by Karmada: " + result.acceptance().summary();
+        note("failed", reason);
+        return after(ApplicationStatus.FAILED, reason);
+      }
+      note("adopted", templates.size() + " templates accepted by Karmada");
+      return after(ApplicationStatus.MIGRATED, "");
     }
 
     /**

@@ -79,6 +79,24 @@ public record ApplicationPlan(
     return plans;
   }
 
+  /**
+   * Karmada mode's plan: the listed applications, in plan order, as they run in the member cluster;
+   * no workload is scaled, so none is planned.
+   */
+  public static List<ApplicationPlan> adopted(MigrationPlan plan) {
+    return plan.applications().stream()
+        .map(
+            listed ->
+                new ApplicationPlan(
+                    listed.name(),
+                    listed.tier(),
+                    false,
+                    FULL,
+                    listed.selector().namespaces(),
+                    List.of()))
+        .toList();
+  }
+
   private static ApplicationPlan of(
       CapacityPlan capacity, String name, int tier, boolean deferred, List<String> namespaces) {
     String rung = FULL;

@@ -5,6 +5,7 @@ import dev.tugboat.core.selection.ResourcePattern;
 import dev.tugboat.core.store.BackupStore;
 import dev.tugboat.restore.capacity.CapacityAnalysis;
 import dev.tugboat.restore.capacity.plan.InsufficientCapacityAction;
+import dev.tugboat.restore.capacity.plan.MigrationMode;
 import dev.tugboat.restore.capacity.plan.MigrationPlan;
 import dev.tugboat.restore.capacity.planner.CapacityPlan;
 import dev.tugboat.restore.capacity.planner.Verdict;
@@ -33,7 +34,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * that the backup brings its CustomResourceDefinition along.
  *
  * <p>{@code abort} stops here unless everything fits as it is, {@code downgrade} unless it fits
- * with the ladder's downgrade; {@code partial} goes on with what fits.
+ * with the ladder's downgrade; {@code partial} goes on with what fits. Karmada mode plans no room:
+ * the applications already run in the member cluster, and Karmada adopts them there.
  */
 final class CapacityTasklet implements Tasklet {
 
@@ -57,9 +59,19 @@ final class CapacityTasklet implements Tasklet {
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
       throws IOException {
     MigrationPlan plan = run.plan();
+    ExecutionContext job =
+        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
     SourceObjects source;
     try (SpooledBackup backup = SourceBackups.spool(run, store)) {
       requireServedTypes(backup);
+      if (plan.mode() == MigrationMode.KARMADA) {
+        RUNBOOK.info(
+            "{}: capacity not checked: in Karmada mode the applications already run in {}",
+            run.id(),
+            plan.target().karmadaMemberCluster().orElseThrow());
+        MigrationJobContext.saveApplications(job, ApplicationPlan.adopted(plan));
+        return RepeatStatus.FINISHED;
+      }
       source = CapacityAnalysis.readSource(plan, backup);
     }
     CapacityPlan capacity = CapacityAnalysis.plan(plan, source, target);
@@ -70,8 +82,6 @@ final class CapacityTasklet implements Tasklet {
         capacity.placedReplicas(),
         capacity.plannedReplicas(),
         capacity.steps().size());
-    ExecutionContext job =
-        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
     job.putString(MigrationJobContext.CAPACITY, capacity.toJson());
     MigrationJobContext.saveApplications(job, ApplicationPlan.of(plan, capacity));
     refuseWhenItDoesNotFit(plan.onInsufficientCapacity(), capacity.verdict());

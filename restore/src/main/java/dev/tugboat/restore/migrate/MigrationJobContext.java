@@ -53,8 +53,13 @@ final class MigrationJobContext {
         context.getString(APPLICATIONS), new TypeToken<List<ApplicationPlan>>() {}.getType());
   }
 
-  static CapacityPlan capacity(ExecutionContext context) {
-    return GSON.fromJson(context.getString(CAPACITY), CapacityPlan.class);
+  /**
+   * @return empty in Karmada mode, which plans no room
+   */
+  static Optional<CapacityPlan> capacity(ExecutionContext context) {
+    return context.containsKey(CAPACITY)
+        ? Optional.of(GSON.fromJson(context.getString(CAPACITY), CapacityPlan.class))
+        : Optional.empty();
   }
 
   static void saveCutover(ExecutionContext context, List<CutoverRecord> records, String result) {

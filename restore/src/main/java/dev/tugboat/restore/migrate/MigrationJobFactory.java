@@ -13,14 +13,19 @@ import dev.tugboat.core.store.BackupStores;
 import dev.tugboat.restore.job.RestoreJobFactory;
 import dev.tugboat.restore.job.RestoreProgress;
 import dev.tugboat.restore.job.RestoreRun;
+import dev.tugboat.restore.ledger.LedgerConsumer;
 import dev.tugboat.restore.migrate.cutover.SourceCutover;
 import dev.tugboat.restore.migrate.hooks.HookRunner;
+import dev.tugboat.restore.migrate.karmada.KarmadaAcceptance;
+import dev.tugboat.restore.migrate.karmada.PolicyWriter;
 import dev.tugboat.restore.migrate.verify.AvailabilityProbe;
 import dev.tugboat.restore.migrate.verify.ReadinessWait;
 import dev.tugboat.restore.report.RestoreSummary;
 import io.kubernetes.client.openapi.ApiClient;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -109,7 +114,19 @@ public final class MigrationJobFactory {
     ApplicationMigration applications =
         new ApplicationMigration(
             run,
-            restoreRun -> restore(restoreRun),
+            new RestoreLauncher() {
+              @Override
+              public RestoreSummary restore(RestoreRun restore) throws Exception {
+                return MigrationJobFactory.this.restore(restore);
+              }
+
+              @Override
+              public void readLedger(RestoreRun restore, LedgerConsumer consumer)
+                  throws IOException {
+                restores.readLedger(restore, completed(restore), consumer);
+              }
+            },
+            karmada(run, target, targetTypes, targetApplier),
             new ReadinessWait(
                 new AvailabilityProbe(target),
                 clock,
@@ -192,14 +209,37 @@ public final class MigrationJobFactory {
       }
       return RestoreJobFactory.summaryOf(execution).orElseThrow();
     } catch (RunAlreadyCompletedException done) {
-      JobInstance instance = jobRepository.getJobInstance(RestoreJobFactory.JOB_NAME, parameters);
-      return jobRepository.getJobExecutions(instance).stream()
-          .filter(execution -> execution.getStatus() == BatchStatus.COMPLETED)
-          .map(RestoreJobFactory::summaryOf)
-          .flatMap(Optional::stream)
-          .findFirst()
-          .orElseThrow(() -> done);
+      return RestoreJobFactory.summaryOf(completed(run)).orElseThrow(() -> done);
     }
+  }
+
+  /** The completed execution of an application's restore. */
+  private JobExecution completed(RestoreRun run) {
+    JobInstance instance =
+        jobRepository.getJobInstance(RestoreJobFactory.JOB_NAME, run.toJobParameters());
+    return (instance == null ? List.<JobExecution>of() : jobRepository.getJobExecutions(instance))
+        .stream()
+            .filter(execution -> execution.getStatus() == BatchStatus.COMPLETED)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "restore '" + run.request().name() + "' has not completed"));
+  }
+
+  /** Karmada mode's adoption of each application by the member cluster; empty otherwise. */
+  private Optional<KarmadaAdoption> karmada(
+      MigrationRun run, ApiClient target, ResourceCatalog targetTypes, ResourceApplier applier) {
+    return run.plan()
+        .target()
+        .karmadaMemberCluster()
+        .map(
+            member ->
+                new KarmadaAdoption(
+                    member,
+                    new PolicyWriter(applier),
+                    new KarmadaAcceptance(target, targetTypes, clock, Sleeper.SYSTEM),
+                    readiness.pollInterval()));
   }
 
   private Step tierStep(int tier, Step worker, int parallelism) {

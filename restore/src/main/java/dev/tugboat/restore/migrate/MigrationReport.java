@@ -14,7 +14,7 @@ import java.util.Objects;
  * {@code tugboat-migration-<id>.json} beside the backup it restored from.
  *
  * @param id the migration's id
- * @param mode {@code online} or {@code offline}
+ * @param mode {@code online}, {@code offline} or {@code karmada}
  * @param phase how it ended
  * @param sourceBackup the backup the applications were restored from: the restart-point backup
  *     online
@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param started when the first attempt started (ISO-8601)
  * @param finished when it ended (ISO-8601)
  * @param capacityVerdict the capacity plan's verdict before the migration, e.g. {@code
- *     FITS_WITH_DOWNGRADE}
+ *     FITS_WITH_DOWNGRADE}; {@code NOT_CHECKED} in Karmada mode
  * @param applications one per application, core tier first
  * @param cutover the plan's cutover, {@code none} when the source was left alone (always offline)
  * @param cutoverResult what happened to the source: e.g. {@code quiesced 3 applications}, or why

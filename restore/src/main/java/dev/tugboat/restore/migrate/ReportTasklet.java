@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -81,20 +83,20 @@ final class ReportTasklet implements Tasklet {
     }
     applications.sort(Comparator.comparingInt(ApplicationOutcome::tier));
     String cutoverResult = job.getString(MigrationJobContext.CUTOVER_RESULT);
-    CapacityPlan capacity = MigrationJobContext.capacity(job);
+    Optional<CapacityPlan> capacity = MigrationJobContext.capacity(job);
     return new MigrationReport(
         run.id(),
-        run.online() ? "online" : "offline",
+        run.plan().mode().name().toLowerCase(Locale.ROOT),
         MigrationReport.phaseOf(applications, cutoverResult.startsWith("failed")),
         run.sourceBackup(),
         run.plan().target().cluster().context(),
         job.getString(MigrationJobContext.STARTED),
         clock.instant().toString(),
-        capacity.verdict().name(),
+        capacity.map(plan -> plan.verdict().name()).orElse("NOT_CHECKED"),
         applications,
         run.online() ? run.plan().cutover().yamlName() : "none",
         cutoverResult,
         MigrationJobContext.cutover(job),
-        capacity.unassigned());
+        capacity.map(CapacityPlan::unassigned).orElse(List.of()));
   }
 }

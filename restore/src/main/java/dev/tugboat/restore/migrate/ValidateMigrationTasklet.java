@@ -9,6 +9,7 @@ import dev.tugboat.core.cluster.ResourceCatalog;
 import dev.tugboat.core.json.JsonPaths;
 import dev.tugboat.core.store.BackupStore;
 import dev.tugboat.restore.capacity.plan.MigrationMode;
+import dev.tugboat.restore.capacity.plan.MigrationPlan;
 import dev.tugboat.restore.capacity.plan.PlanApplication;
 import dev.tugboat.restore.source.BackupSource;
 import java.time.Clock;
@@ -22,10 +23,14 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * The migration's first step (issue 7 step 1): nothing is written until both clusters answer, an
- * offline source's backup exists, and no target namespace is being deleted. Whether the target
- * serves every kind is checked against the backup, in the capacity step.
+ * offline source's backup exists, and no target namespace is being deleted; in Karmada mode, the
+ * target is a control plane that knows the member cluster. Whether the target serves every kind is
+ * checked against the backup, in the capacity step.
  */
 final class ValidateMigrationTasklet implements Tasklet {
+
+  private static final String KARMADA_POLICIES = "policy.karmada.io";
+  private static final String KARMADA_CLUSTERS = "cluster.karmada.io";
 
   private final MigrationRun run;
   private final BackupStore store;
@@ -55,9 +60,7 @@ final class ValidateMigrationTasklet implements Tasklet {
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     if (run.plan().mode() == MigrationMode.KARMADA) {
-      throw new IllegalArgumentException(
-          "Karmada mode (target.karmada) is not supported yet: Tugboat would restore the"
-              + " applications into the control plane without PropagationPolicies");
+      requireKarmada(run.plan().target().karmadaMemberCluster().orElseThrow());
     }
     if (run.online()) {
       sourceTypes.get();
@@ -92,6 +95,50 @@ final class ValidateMigrationTasklet implements Tasklet {
         .getExecutionContext()
         .putString(MigrationJobContext.STARTED, clock.instant().toString());
     return RepeatStatus.FINISHED;
+  }
+
+  /**
+   * Karmada mode adopts the member cluster's objects where they are: the target must be a Karmada
+   * control plane knowing the member, and the templates keep the objects' namespaces and names.
+   */
+  private void requireKarmada(String member) {
+    MigrationPlan plan = run.plan();
+    if (!plan.namespaceMappings().isEmpty()) {
+      throw new IllegalArgumentException(
+          "namespaceMappings must be empty in Karmada mode: Karmada adopts the member cluster's"
+              + " objects by namespace and name");
+    }
+    if (plan.grouping().isPresent()) {
+      throw new IllegalArgumentException(
+          "Karmada mode needs its applications listed: grouping is not supported there");
+    }
+    if (targetTypes.find(KARMADA_POLICIES, "propagationpolicies").isEmpty()) {
+      throw new IllegalArgumentException(
+          "the target serves no PropagationPolicies ("
+              + KARMADA_POLICIES
+              + "): in Karmada mode target.context must name a Karmada control plane");
+    }
+    ApiResource clusters =
+        targetTypes
+            .find(KARMADA_CLUSTERS, "clusters")
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the target serves no Clusters (" + KARMADA_CLUSTERS + ")"));
+    ApplyResult found = target.get(clusters, null, member);
+    if (found.outcome() == ApplyOutcome.NOT_FOUND) {
+      throw new IllegalArgumentException(
+          "member cluster '" + member + "' is not registered in the Karmada control plane");
+    }
+    if (!found.isSuccess()) {
+      throw new IllegalStateException(
+          "cannot read member cluster '"
+              + member
+              + "': HTTP "
+              + found.httpStatus()
+              + ": "
+              + found.message());
+    }
   }
 
   /** The namespaces the listed applications land in. */

@@ -12,6 +12,7 @@ import dev.tugboat.core.cluster.Sleeper;
 import dev.tugboat.restore.capacity.plan.MigrationPlanParser;
 import dev.tugboat.restore.capacity.planner.WorkloadResult;
 import dev.tugboat.restore.job.RestoreRun;
+import dev.tugboat.restore.ledger.LedgerConsumer;
 import dev.tugboat.restore.migrate.hooks.HookRunner;
 import dev.tugboat.restore.migrate.verify.AvailabilityProbe;
 import dev.tugboat.restore.migrate.verify.ReadinessWait;
@@ -28,8 +29,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -226,10 +229,11 @@ class ApplicationMigrationTest {
     ApplicationMigration migration =
         migration(
             plan(""),
-            run -> {
-              restores.add(run);
-              return summary(run, "PartiallyFailed", 2);
-            });
+            restoring(
+                run -> {
+                  restores.add(run);
+                  return summary(run, "PartiallyFailed", 2);
+                }));
 
     ApplicationOutcome outcome = migration.migrate(application(2, 2));
 
@@ -270,13 +274,29 @@ class ApplicationMigrationTest {
   private ApplicationOutcome migrate(String plan, ApplicationPlan application) throws Exception {
     return migration(
             plan,
-            run -> {
-              restores.add(run);
-              // The restore creates the Deployment with its planned replicas.
-              target.replicas = 8;
-              return summary(run, "Completed", 0);
-            })
+            restoring(
+                run -> {
+                  restores.add(run);
+                  // The restore creates the Deployment with its planned replicas.
+                  target.replicas = 8;
+                  return summary(run, "Completed", 0);
+                }))
         .migrate(application);
+  }
+
+  /** A launcher whose restore does what the test says; only Karmada mode reads a ledger. */
+  private static RestoreLauncher restoring(Function<RestoreRun, RestoreSummary> restore) {
+    return new RestoreLauncher() {
+      @Override
+      public RestoreSummary restore(RestoreRun run) {
+        return restore.apply(run);
+      }
+
+      @Override
+      public void readLedger(RestoreRun run, LedgerConsumer consumer) {
+        throw new AssertionError("the ledger is read in Karmada mode only");
+      }
+    };
   }
 
   private ApplicationMigration migration(String plan, RestoreLauncher launcher) {
@@ -287,6 +307,7 @@ class ApplicationMigrationTest {
     return new ApplicationMigration(
         run,
         launcher,
+        Optional.empty(),
         new ReadinessWait(
             new AvailabilityProbe(client),
             target.clock(),

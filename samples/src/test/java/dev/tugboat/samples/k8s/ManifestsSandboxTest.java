@@ -75,7 +75,7 @@ class ManifestsSandboxTest {
     assertThat(jobSpec.get("ttlSecondsAfterFinished").getAsInt()).isEqualTo(604800);
     assertThat(jobSpec.get("backoffLimit").getAsInt()).isEqualTo(3);
     assertThat(PodFailurePolicyTest.rule(jobSpec, "FailJob"))
-        .isEqualTo(PodFailurePolicyTest.exitCodes(2, 4));
+        .isEqualTo(PodFailurePolicyTest.exitCodes(2, 3, 4));
     assertThat(PodFailurePolicyTest.rule(jobSpec, "Count"))
         .isEqualTo(PodFailurePolicyTest.exitCodes(1));
     JsonObject podSpec = jobSpec.getAsJsonObject("template").getAsJsonObject("spec");

@@ -22,7 +22,7 @@ class PodFailurePolicyTest {
       String name = Manifests.string(job, "metadata", "name");
       JsonObject spec = Manifests.jobSpec(job);
 
-      assertThat(rule(spec, "FailJob")).as(name).isEqualTo(exitCodes(2, 4));
+      assertThat(rule(spec, "FailJob")).as(name).isEqualTo(exitCodes(2, 3, 4));
       assertThat(rule(spec, "Count")).as(name).isEqualTo(exitCodes(1));
       // the API server refuses a podFailurePolicy unless pods are never restarted in place
       assertThat(Manifests.string(spec, "template", "spec", "restartPolicy"))
