@@ -27,7 +27,7 @@ import java.util.Set;
  *
  * <p>A dry run only reads: it tells what would be done.
  */
-public final class ItemUndo {
+final class ItemUndo {
 
   private final ResourceApplier cluster;
   private final ObjectReplacer replacer;

@@ -52,11 +52,6 @@ public record UndoOutcome(
         reason);
   }
 
-  /** Velero's {@code <group resource>/<namespace>/<name>}, for messages. */
-  public String describe() {
-    return groupResource + "/" + (namespace.isEmpty() ? name : namespace + "/" + name);
-  }
-
   StagedItem toStaged() {
     JsonObject json = new JsonObject();
     json.addProperty("action", action.name());
