@@ -6,6 +6,7 @@ import dev.tugboat.core.jobs.RunAlreadyCompletedException;
 import dev.tugboat.core.jobs.RunInProgressException;
 import dev.tugboat.core.store.BackupNotFoundException;
 import dev.tugboat.restore.migrate.CapacityShortfallException;
+import dev.tugboat.restore.rollback.RollbackRefusedException;
 import dev.tugboat.runner.command.BackupFileException;
 import dev.tugboat.runner.command.RestoreFileException;
 import java.nio.file.NoSuchFileException;
@@ -62,6 +63,7 @@ public final class ExitCodes {
         || e instanceof NoSuchFileException
         || e instanceof RunAlreadyCompletedException
         || e instanceof CapacityShortfallException
+        || e instanceof RollbackRefusedException
         || e instanceof JobExecutionException) {
       return PRECONDITION;
     }

@@ -5,6 +5,7 @@ import dev.tugboat.core.cluster.ClusterConnector;
 import dev.tugboat.core.jobs.JobRunStarter;
 import dev.tugboat.restore.job.RestoreJobFactory;
 import dev.tugboat.restore.migrate.MigrationJobFactory;
+import dev.tugboat.restore.rollback.RollbackJobFactory;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.batch.core.repository.JobRepository;
@@ -48,6 +49,13 @@ class JobFactories {
   RestoreJobFactory restoreJobFactory(
       JobRepository jobRepository, PlatformTransactionManager transactionManager) {
     return new RestoreJobFactory(
+        jobRepository, transactionManager, new ClusterConnector(), Clock.systemUTC());
+  }
+
+  @Bean
+  RollbackJobFactory rollbackJobFactory(
+      JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+    return new RollbackJobFactory(
         jobRepository, transactionManager, new ClusterConnector(), Clock.systemUTC());
   }
 }

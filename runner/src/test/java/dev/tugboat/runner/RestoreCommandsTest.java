@@ -11,12 +11,14 @@ import dev.tugboat.restore.report.RestoreRecords;
 import dev.tugboat.restore.report.RestoreReport;
 import dev.tugboat.restore.report.RestoreResourceList;
 import dev.tugboat.restore.report.RestoreSummary;
+import dev.tugboat.restore.rollback.RollbackReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The read-side {@code tugboat restore} commands against a local store holding three restores:
  * {@code shop-copy} (completed with a warning, every record written), {@code partial} (partially
- * failed, only its summary) and {@code broken} (its tugboat-restore.json is not JSON).
+ * failed, only its summary, rolled back with a failed item) and {@code broken} (its
+ * tugboat-restore.json is not JSON).
  */
 class RestoreCommandsTest {
 
@@ -82,6 +85,16 @@ class RestoreCommandsTest {
             Map.of(),
             "update",
             "run-2"));
+    store.write(
+        RollbackReport.key("partial"),
+        new RollbackReport(
+            "partial",
+            "FailedRollback",
+            false,
+            "2026-02-02T09:00:00Z",
+            "2026-02-02T09:00:04Z",
+            Map.of("deleted", 7L, "failed", 1L, "left-alone", 2L),
+            List.of()));
 
     store.write(
         StoreLayout.restoreSummary("broken"),
@@ -98,10 +111,10 @@ class RestoreCommandsTest {
     assertThat(result.out())
         .isEqualTo(
             """
-            NAME        BACKUP    PHASE             STARTED                ERRORS   WARNINGS   COMPLETED
-            broken      -         Unreadable        -                      -        -          -
-            partial     weekly    PartiallyFailed   2026-02-01T08:00:00Z   2        0          2026-02-01T08:01:00Z
-            shop-copy   nightly   Completed         2026-03-01T10:00:00Z   0        1          2026-03-01T10:00:07Z
+            NAME        BACKUP    PHASE             STARTED                ERRORS   WARNINGS   COMPLETED              ROLLBACK
+            broken      -         Unreadable        -                      -        -          -                      -
+            partial     weekly    PartiallyFailed   2026-02-01T08:00:00Z   2        0          2026-02-01T08:01:00Z   FailedRollback
+            shop-copy   nightly   Completed         2026-03-01T10:00:00Z   0        1          2026-03-01T10:00:07Z   -
             """);
     assertThat(result.err())
         .isEqualTo(
@@ -122,7 +135,7 @@ class RestoreCommandsTest {
                 """
                 {"name":"partial","backup":"weekly","phase":"PartiallyFailed",
                  "started":"2026-02-01T08:00:00Z","completed":"2026-02-01T08:01:00Z",
-                 "errors":2,"warnings":0}
+                 "errors":2,"warnings":0,"rollback":"FailedRollback"}
                 """));
     assertThat(listing.getAsJsonArray("restores")).hasSize(3);
   }
@@ -229,6 +242,33 @@ class RestoreCommandsTest {
                  "items":{"created":8,"failed":2},"warnings":0,"errors":2,"namespaceMapping":{},
                  "existingResourcePolicy":"update","ledgerRun":"run-2"}
                 """));
+    assertThat(description.getAsJsonObject("rollback"))
+        .isEqualTo(
+            JsonParser.parseString(
+                """
+                {"phase":"FailedRollback","started":"2026-02-02T09:00:00Z",
+                 "completed":"2026-02-02T09:00:04Z",
+                 "items":{"deleted":7,"failed":1,"left-alone":2}}
+                """));
+  }
+
+  @Test
+  void describeShowsTheRollback() {
+    RunnerFixture.Result result = run("restore", "describe", "partial");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(result.out())
+        .endsWith(
+            """
+            Warnings:  0
+
+            Rollback:  FailedRollback
+              Started:    2026-02-02T09:00:00Z
+              Completed:  2026-02-02T09:00:04Z
+              deleted:  7
+              failed:  1
+              left-alone:  2
+            """);
   }
 
   @Test

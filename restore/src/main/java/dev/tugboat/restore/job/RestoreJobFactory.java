@@ -152,7 +152,24 @@ public final class RestoreJobFactory {
    */
   public void readLedger(RestoreRun run, JobExecution job, LedgerConsumer consumer)
       throws IOException {
-    RestoreLedger ledger = ledger(run, BackupStores.open(run.store()), job);
+    readLedger(jobRepository, run, BackupStores.open(run.store()), job, consumer);
+  }
+
+  /**
+   * Hands every entry of a finished run's item ledger in {@code store} to {@code consumer}, in the
+   * order the items were applied; the count of chunks each step committed is read from the job
+   * repository. For the rollback of the restore.
+   *
+   * @throws IOException when a chunk is missing or damaged
+   */
+  public static void readLedger(
+      JobRepository jobRepository,
+      RestoreRun run,
+      BackupStore store,
+      JobExecution job,
+      LedgerConsumer consumer)
+      throws IOException {
+    RestoreLedger ledger = ledger(run, store, job);
     for (String step : List.of(CRDS_STEP, APPLY_STEP)) {
       ledger.read(step, LedgerCounts.of(jobRepository, job, step).chunks(), consumer);
     }

@@ -4,12 +4,15 @@ import dev.tugboat.core.store.BackupStore;
 import dev.tugboat.core.store.StoreLayout;
 import dev.tugboat.core.store.StoreObjectNotFoundException;
 import dev.tugboat.restore.report.RestoreSummary;
+import dev.tugboat.restore.rollback.RollbackReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -79,6 +82,34 @@ final class PublishedRestore {
       // Gson's message (a parser position) does not help whoever lists restores.
       throw RestoreFileException.unreadable(
           name, store.location(), StoreLayout.RESTORE_SUMMARY_FILE + " is not a restore summary");
+    }
+  }
+
+  /**
+   * The phase and counts of the restore's rollback ({@code tugboat-rollback.json}), if it was ever
+   * rolled back; without the item list.
+   */
+  Optional<RollbackState> rollback() {
+    try {
+      return RollbackReport.read(store, name).map(RollbackState::of);
+    } catch (IOException | IllegalArgumentException e) {
+      throw RestoreFileException.unreadable(
+          name, store.location(), RollbackReport.FILE + " cannot be read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Where a restore's rollback is; also its JSON form.
+   *
+   * @param phase {@code RollingBack}, {@code RolledBack} or {@code FailedRollback}
+   * @param completed null while rolling back
+   * @param items how many items ended each way ({@code deleted}, {@code put-back}...)
+   */
+  record RollbackState(String phase, String started, String completed, Map<String, Long> items) {
+
+    static RollbackState of(RollbackReport report) {
+      return new RollbackState(
+          report.phase(), report.started(), report.completed(), report.items());
     }
   }
 

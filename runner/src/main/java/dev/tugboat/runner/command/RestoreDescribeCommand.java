@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Describe a finished restore: its backup, phase, namespace mappings, policy for existing objects,"
           + " when it ran, how many items it created, updated, left alone or failed, its errors and"
-          + " warnings.",
+          + " warnings, and its rollback if it was rolled back (RollingBack, RolledBack or"
+          + " FailedRollback).",
       "With --details, also every restored item by type and every error and warning message."
     })
 public class RestoreDescribeCommand implements Callable<Integer> {
@@ -43,7 +44,7 @@ public class RestoreDescribeCommand implements Callable<Integer> {
   public Integer call() {
     Globals globals = Globals.of(spec);
     PublishedRestore restore = PublishedRestore.find(Stores.open(globals), name);
-    Description description = new Description(restore.summary());
+    Description description = new Description(restore.summary(), restore.rollback().orElse(null));
     if (details) {
       description = description.withDetails(restore);
     }
@@ -78,6 +79,14 @@ public class RestoreDescribeCommand implements Callable<Integer> {
     printer.line("");
     printer.line("Errors:    %d", restore.errors());
     printer.line("Warnings:  %d", restore.warnings());
+    PublishedRestore.RollbackState rollback = description.rollback();
+    if (rollback != null) {
+      printer.line("");
+      printer.line("Rollback:  %s", rollback.phase());
+      printer.line("  Started:    %s", rollback.started());
+      printer.line("  Completed:  %s", rollback.completed() == null ? NONE : rollback.completed());
+      rollback.items().forEach((word, count) -> printer.line("  %s:  %d", word, count));
+    }
     if (description.details()) {
       DescribeDetails.printResourceList(
           printer, "restore", description.resourceList(), description.resourceListError());
@@ -100,18 +109,20 @@ public class RestoreDescribeCommand implements Callable<Integer> {
    * {@code --details}; with it, each part holds either its content or the reason it could not be
    * read.
    *
+   * @param rollback the restore's rollback; null (left out of the JSON) when never rolled back
    * @param resourceList the restored items by {@code <apiVersion>/<Kind>}, each with its outcome
    */
   record Description(
       RestoreSummary restore,
+      PublishedRestore.RollbackState rollback,
       boolean details,
       SortedMap<String, List<String>> resourceList,
       String resourceListError,
       BackupResults results,
       String resultsError) {
 
-    Description(RestoreSummary restore) {
-      this(restore, false, null, null, null, null);
+    Description(RestoreSummary restore, PublishedRestore.RollbackState rollback) {
+      this(restore, rollback, false, null, null, null, null);
     }
 
     Description withDetails(PublishedRestore files) {
@@ -129,7 +140,8 @@ public class RestoreDescribeCommand implements Callable<Integer> {
       } catch (RestoreFileException e) {
         resultsError = e.reason();
       }
-      return new Description(restore, true, resourceList, resourceListError, results, resultsError);
+      return new Description(
+          restore, rollback, true, resourceList, resourceListError, results, resultsError);
     }
   }
 }

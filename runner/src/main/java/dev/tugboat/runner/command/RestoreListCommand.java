@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     name = "list",
     description = {
       "List the finished restores recorded in the store, sorted by name: backup, phase, start, errors,"
-          + " warnings and end. A restore still running or interrupted is not listed until it finishes.",
+          + " warnings, end and the phase of its rollback, if any. A restore still running or interrupted is not listed until it finishes.",
       "A restore whose tugboat-restore.json cannot be read is listed as Unreadable with the reason; the exit"
           + " code is then 3."
     })
@@ -34,7 +34,11 @@ public class RestoreListCommand implements Callable<Integer> {
     List<Row> rows = new ArrayList<>();
     for (String name : PublishedRestore.list(store)) {
       try {
-        rows.add(Row.of(PublishedRestore.find(store, name).summary()));
+        PublishedRestore restore = PublishedRestore.find(store, name);
+        rows.add(
+            Row.of(
+                restore.summary(),
+                restore.rollback().map(PublishedRestore.RollbackState::phase).orElse(null)));
       } catch (RestoreFileException e) {
         rows.add(Row.unreadable(name, e.reason()));
       }
@@ -55,7 +59,8 @@ public class RestoreListCommand implements Callable<Integer> {
       return;
     }
     TextTable table =
-        new TextTable("NAME", "BACKUP", "PHASE", "STARTED", "ERRORS", "WARNINGS", "COMPLETED");
+        new TextTable(
+            "NAME", "BACKUP", "PHASE", "STARTED", "ERRORS", "WARNINGS", "COMPLETED", "ROLLBACK");
     for (Row row : rows) {
       table.add(
           row.name(),
@@ -64,7 +69,8 @@ public class RestoreListCommand implements Callable<Integer> {
           orDash(row.started()),
           orDash(row.errors()),
           orDash(row.warnings()),
-          orDash(row.completed()));
+          orDash(row.completed()),
+          orDash(row.rollback()));
     }
     table.print(printer);
     for (Row row : rows) {
@@ -88,6 +94,7 @@ public class RestoreListCommand implements Callable<Integer> {
    * JSON) for an unreadable restore, and {@code reason} is null for a readable one.
    *
    * @param phase Velero's phase, or {@code Unreadable}
+   * @param rollback the phase of its rollback; null when never rolled back
    */
   record Row(
       String name,
@@ -97,9 +104,10 @@ public class RestoreListCommand implements Callable<Integer> {
       String completed,
       Integer errors,
       Integer warnings,
+      String rollback,
       String reason) {
 
-    static Row of(RestoreSummary summary) {
+    static Row of(RestoreSummary summary, String rollback) {
       return new Row(
           summary.name(),
           summary.backup(),
@@ -108,11 +116,13 @@ public class RestoreListCommand implements Callable<Integer> {
           summary.completed(),
           summary.errors(),
           summary.warnings(),
+          rollback,
           null);
     }
 
     static Row unreadable(String name, String reason) {
-      return new Row(name, null, BackupListCommand.UNREADABLE, null, null, null, null, reason);
+      return new Row(
+          name, null, BackupListCommand.UNREADABLE, null, null, null, null, null, reason);
     }
   }
 }

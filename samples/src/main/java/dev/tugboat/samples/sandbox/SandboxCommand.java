@@ -1,13 +1,16 @@
 package dev.tugboat.samples.sandbox;
 
 import dev.tugboat.core.store.TugboatHome;
+import dev.tugboat.samples.sandbox.karmada.KarmadaControlPlane;
 import dev.tugboat.samples.sandbox.seed.Seed;
 import dev.tugboat.samples.sandbox.seed.Seeds;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -145,28 +148,23 @@ public final class SandboxCommand implements Runnable {
         description = "How long a scheduled pod waits before it runs (default: ${DEFAULT-VALUE}).")
     private String kubeletDelay;
 
+    @Option(
+        names = "--karmada",
+        split = ",",
+        paramLabel = "MEMBER",
+        description = {
+          "Stand in for a Karmada control plane with these member clusters, e.g.",
+          "member1,member2: Karmada's policy, binding and cluster APIs, policies turned into",
+          "bindings, and no simulated cluster (implies --no-simulation)."
+        })
+    private List<String> karmadaMembers;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
-      Seed seed;
-      try {
-        seed = Seeds.named(seedName);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
-      }
-      SandboxOptions options =
-          SandboxOptions.builder()
-              .name(name)
-              .port(port)
-              .tls(tls)
-              .latency(parseDuration(latency))
-              .faults(faults == null ? FaultPlan.NONE : FaultPlan.parse(faults))
-              .faultSeed(faultSeed)
-              .nodes(new SandboxOptions.NodePool(nodes, nodeCpu, nodeMemory))
-              .simulation(simulation)
-              .kubeletStartDelay(parseDuration(kubeletDelay))
-              .seed(seed)
-              .build();
+      SandboxOptions options = options();
+      Seed seed = options.seed();
+      boolean simulation = options.simulation();
       Sandbox sandbox = Sandbox.start(options);
       sandbox.writeKubeconfig(kubeconfig, name);
       Path pidFile = pidFile(name);
@@ -192,6 +190,30 @@ public final class SandboxCommand implements Runnable {
       out.flush();
       stopped.await();
       return 0;
+    }
+
+    /** The options the command line asks for. */
+    SandboxOptions options() {
+      SandboxOptions.Builder builder;
+      try {
+        Seed seed = Seeds.named(seedName);
+        builder =
+            karmadaMembers == null
+                ? SandboxOptions.builder().simulation(simulation).seed(seed)
+                : KarmadaControlPlane.options(Clock.systemUTC(), seed, karmadaMembers);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+      }
+      return builder
+          .name(name)
+          .port(port)
+          .tls(tls)
+          .latency(parseDuration(latency))
+          .faults(faults == null ? FaultPlan.NONE : FaultPlan.parse(faults))
+          .faultSeed(faultSeed)
+          .nodes(new SandboxOptions.NodePool(nodes, nodeCpu, nodeMemory))
+          .kubeletStartDelay(parseDuration(kubeletDelay))
+          .build();
     }
   }
 

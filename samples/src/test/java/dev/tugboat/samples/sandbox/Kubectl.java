@@ -13,19 +13,19 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the {@code kubectl} on the PATH against a kubeconfig. */
-final class Kubectl {
+public final class Kubectl {
 
   private final Path kubeconfig;
 
   /** The outcome of one command. */
-  record Result(int exitCode, String out, String err) {}
+  public record Result(int exitCode, String out, String err) {}
 
-  Kubectl(Path kubeconfig) {
+  public Kubectl(Path kubeconfig) {
     this.kubeconfig = kubeconfig;
   }
 
   /** Whether a kubectl binary is on the PATH. */
-  static boolean available() {
+  public static boolean available() {
     String path = System.getenv("PATH");
     if (path == null) {
       return false;
@@ -38,7 +38,7 @@ final class Kubectl {
     return false;
   }
 
-  Result run(String... args) throws IOException, InterruptedException {
+  public Result run(String... args) throws IOException, InterruptedException {
     Process process = start(args);
     String out;
     String err;

@@ -3,10 +3,13 @@ package dev.tugboat.samples.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonObject;
+import dev.tugboat.samples.sandbox.karmada.PropagationController;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -44,6 +47,26 @@ class SandboxCommandTest {
         .startsWith(
             "Unknown seed \"prod\": expected empty, demo or"
                 + " generated:<namespaces>x<objectsPerNamespace> (e.g. generated:100x1000)");
+  }
+
+  @Test
+  void karmadaStartsAControlPlaneDoubleWithoutTheSimulatedCluster() {
+    SandboxCommand.Start start = new SandboxCommand.Start();
+    new CommandLine(start)
+        .parseArgs("--karmada", "member1,member2", "--seed", "demo", "--kubeconfig", "k.yaml");
+
+    SandboxOptions options = start.options();
+
+    assertThat(options.simulation()).isFalse();
+    assertThat(options.seed().name()).isEqualTo("karmada+demo");
+    assertThat(options.controllers()).hasExactlyElementsOfTypes(PropagationController.class);
+    try (Stream<JsonObject> objects = options.seed().objects()) {
+      assertThat(
+              objects
+                  .filter(object -> "Cluster".equals(JsonFields.string(object, "kind")))
+                  .map(JsonFields::name))
+          .containsExactly("member1", "member2");
+    }
   }
 
   @Test

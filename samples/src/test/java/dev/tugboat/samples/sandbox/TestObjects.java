@@ -5,20 +5,20 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /** Small manifests for the sandbox tests. */
-final class TestObjects {
+public final class TestObjects {
 
   private TestObjects() {}
 
-  static JsonObject json(String text) {
+  public static JsonObject json(String text) {
     return JsonParser.parseString(text).getAsJsonObject();
   }
 
-  static JsonObject namespace(String name) {
+  public static JsonObject namespace(String name) {
     return json(
         "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + name + "\"}}");
   }
 
-  static JsonObject configMap(String namespace, String name) {
+  public static JsonObject configMap(String namespace, String name) {
     return json(
         "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\""
             + name
@@ -27,7 +27,7 @@ final class TestObjects {
             + "\"},\"data\":{\"key\":\"value\"}}");
   }
 
-  static JsonObject deployment(String namespace, String name, int replicas) {
+  public static JsonObject deployment(String namespace, String name, int replicas) {
     return json(
         """
         {"apiVersion":"apps/v1","kind":"Deployment",
@@ -43,7 +43,7 @@ final class TestObjects {
    * The condition of this type in {@code status.conditions}, as {@code status reason: message}
    * (parts missing from the condition left out), or null when there is none.
    */
-  static String condition(JsonObject object, String type) {
+  public static String condition(JsonObject object, String type) {
     JsonObject status = object.getAsJsonObject("status");
     if (status == null || !status.has("conditions")) {
       return null;
@@ -65,7 +65,7 @@ final class TestObjects {
   }
 
   /** {@code metadata.<field>} as a string. */
-  static String meta(JsonObject object, String field) {
+  public static String meta(JsonObject object, String field) {
     return object.getAsJsonObject("metadata").get(field).getAsString();
   }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * lastTransitionTime} moves only when its status changes. Setting a condition to what it already
  * says changes nothing, so controllers can set conditions on every pass and still go quiet.
  */
-final class Conditions {
+public final class Conditions {
 
   private Conditions() {}
 
@@ -22,7 +22,7 @@ final class Conditions {
    * @param message null to leave it out
    * @param withUpdateTime whether the type carries {@code lastUpdateTime} (Deployments do)
    */
-  static void set(
+  public static void set(
       JsonObject status,
       String type,
       String conditionStatus,
@@ -78,7 +78,7 @@ final class Conditions {
   }
 
   /** The condition of this type in the object's status, or null. */
-  static JsonObject find(JsonObject object, String type) {
+  public static JsonObject find(JsonObject object, String type) {
     for (JsonObject condition : JsonFields.objects(object, "status", "conditions")) {
       if (type.equals(JsonFields.string(condition, "type"))) {
         return condition;
@@ -88,7 +88,7 @@ final class Conditions {
   }
 
   /** Whether the object's condition of this type has status {@code True}. */
-  static boolean isTrue(JsonObject object, String type) {
+  public static boolean isTrue(JsonObject object, String type) {
     JsonObject condition = find(object, type);
     return condition != null && "True".equals(JsonFields.string(condition, "status"));
   }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * Reads the JSON form of a label selector ({@code matchLabels} and {@code matchExpressions}) into
  * Tugboat's {@link LabelSelector}, by writing it in selector syntax.
  */
-final class Selectors {
+public final class Selectors {
 
   private Selectors() {}
 
@@ -38,7 +38,7 @@ final class Selectors {
   }
 
   /** Whether an object's labels match a JSON selector; a missing selector matches nothing. */
-  static boolean matches(JsonObject selector, Map<String, String> labels) {
+  public static boolean matches(JsonObject selector, Map<String, String> labels) {
     return fromJson(selector).map(parsed -> parsed.matches(labels)).orElse(false);
   }
 
