@@ -52,23 +52,27 @@ public final class CapacityAnalysis {
   private CapacityAnalysis() {}
 
   /**
-   * Reads the plan's source objects from a live cluster.
+   * Reads the plan's source objects from a live cluster, but the types of its {@code
+   * excludedResources}, which are not migrated.
    *
    * @throws dev.tugboat.core.cluster.DiscoveryException when the cluster's API cannot be discovered
    * @throws dev.tugboat.core.cluster.ListRequestException naming the listing that failed
    */
   public static SourceObjects readSource(MigrationPlan plan, ApiClient source) {
-    return SourceObjects.fromCluster(source, sourceNamespaces(plan));
+    return SourceObjects.fromCluster(
+        source, sourceNamespaces(plan), plan.excludedResourcePatterns());
   }
 
   /**
-   * Reads the plan's source objects from a spooled backup.
+   * Reads the plan's source objects from a spooled backup, but the types of its {@code
+   * excludedResources}, which are not migrated.
    *
    * @throws IOException when the spool cannot be read back
    */
   public static SourceObjects readSource(MigrationPlan plan, SpooledBackup source)
       throws IOException {
-    return SourceObjects.fromBackup(source, sourceNamespaces(plan));
+    return SourceObjects.fromBackup(
+        source, sourceNamespaces(plan), plan.excludedResourcePatterns());
   }
 
   /**
