@@ -45,7 +45,8 @@ import java.util.TreeSet;
  * refuse cannot run there at any replica count: it is left out of the simulation and reported as
  * unplaced, with the binding {@code limitrange: <why>} ({@link LimitRangeRefusals}).
  *
- * <p>Pending pods of the target are not weighed yet: the planner takes no competing demand.
+ * <p>The target's pending pods are competing demand: the planner places them before the
+ * applications ({@link TargetSnapshot#pendingPodGroups()}).
  */
 public final class CapacityAnalysis {
 
@@ -135,6 +136,7 @@ public final class CapacityAnalysis {
     CapacityInput input =
         new CapacityInput(
             snapshot.nodes(),
+            snapshot.pendingPodGroups(),
             quotas(applications, snapshot),
             applications,
             floors(plan, applications, Floors.from(all(autoscalers), all(disruptionBudgets))),
