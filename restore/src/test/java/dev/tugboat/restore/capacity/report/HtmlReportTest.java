@@ -7,6 +7,7 @@ import dev.tugboat.restore.capacity.planner.CapacityPlan;
 import dev.tugboat.restore.capacity.planner.Check;
 import dev.tugboat.restore.capacity.planner.LadderStep;
 import dev.tugboat.restore.capacity.planner.NodeResult;
+import dev.tugboat.restore.capacity.planner.PendingPods;
 import dev.tugboat.restore.capacity.planner.ReplicaChange;
 import dev.tugboat.restore.capacity.planner.Verdict;
 import java.io.IOException;
@@ -71,6 +72,35 @@ class HtmlReportTest {
 
   private static List<String> linesStartingWith(String html, String prefix) {
     return html.lines().filter(line -> line.startsWith(prefix)).toList();
+  }
+
+  @Test
+  void pendingPodsAreSaidUnderTheVerdictAndInTheLegendWhenSomeWerePlaced() {
+    CapacityPlan example = example();
+    CapacityPlan withPending =
+        new CapacityPlan(
+            example.verdict(),
+            example.onInsufficientCapacity(),
+            example.headroom(),
+            new PendingPods(3, 2),
+            example.checks(),
+            example.steps(),
+            example.applications(),
+            example.workloads(),
+            example.unassigned(),
+            example.nodes(),
+            example.bestFitUnplaced());
+
+    String html = HtmlReport.render(withPending, "t");
+
+    assertThat(html)
+        .contains(
+            "<p class=\"summary\">Pending pods: 3 found in the target, 2 placed ahead of the"
+                + " applications; they take room before the applications.</p>\n")
+        .contains("<span class=\"added\"></span>added by the move and the pending pods</p>");
+    assertThat(HtmlReport.render(example, "t"))
+        .doesNotContain("Pending pods")
+        .contains("<span class=\"added\"></span>added by the move</p>");
   }
 
   @Test
