@@ -45,30 +45,35 @@ import java.util.TreeSet;
  * refuse cannot run there at any replica count: it is left out of the simulation and reported as
  * unplaced, with the binding {@code limitrange: <why>} ({@link LimitRangeRefusals}).
  *
- * <p>Pending pods of the target are not weighed yet: the planner takes no competing demand.
+ * <p>The target's pending pods are competing demand: the planner places them before the
+ * applications ({@link TargetSnapshot#pendingPodGroups()}).
  */
 public final class CapacityAnalysis {
 
   private CapacityAnalysis() {}
 
   /**
-   * Reads the plan's source objects from a live cluster.
+   * Reads the plan's source objects from a live cluster, but the types of its {@code
+   * excludedResources}, which are not migrated.
    *
    * @throws dev.tugboat.core.cluster.DiscoveryException when the cluster's API cannot be discovered
    * @throws dev.tugboat.core.cluster.ListRequestException naming the listing that failed
    */
   public static SourceObjects readSource(MigrationPlan plan, ApiClient source) {
-    return SourceObjects.fromCluster(source, sourceNamespaces(plan));
+    return SourceObjects.fromCluster(
+        source, sourceNamespaces(plan), plan.excludedResourcePatterns());
   }
 
   /**
-   * Reads the plan's source objects from a spooled backup.
+   * Reads the plan's source objects from a spooled backup, but the types of its {@code
+   * excludedResources}, which are not migrated.
    *
    * @throws IOException when the spool cannot be read back
    */
   public static SourceObjects readSource(MigrationPlan plan, SpooledBackup source)
       throws IOException {
-    return SourceObjects.fromBackup(source, sourceNamespaces(plan));
+    return SourceObjects.fromBackup(
+        source, sourceNamespaces(plan), plan.excludedResourcePatterns());
   }
 
   /**
@@ -131,6 +136,7 @@ public final class CapacityAnalysis {
     CapacityInput input =
         new CapacityInput(
             snapshot.nodes(),
+            snapshot.pendingPodGroups(),
             quotas(applications, snapshot),
             applications,
             floors(plan, applications, Floors.from(all(autoscalers), all(disruptionBudgets))),

@@ -6,14 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.tugboat.restore.capacity.demand.LimitRangeDefaults;
+import dev.tugboat.restore.capacity.demand.PlacementRules;
 import dev.tugboat.restore.capacity.model.NodeShape;
 import dev.tugboat.restore.capacity.plan.MigrationPlan;
 import dev.tugboat.restore.capacity.planner.ApplicationResult;
 import dev.tugboat.restore.capacity.planner.CapacityPlan;
 import dev.tugboat.restore.capacity.planner.Check;
+import dev.tugboat.restore.capacity.planner.PendingPods;
 import dev.tugboat.restore.capacity.planner.Verdict;
 import dev.tugboat.restore.capacity.resources.ResourceVector;
 import dev.tugboat.restore.capacity.simulate.SimNode;
+import dev.tugboat.restore.capacity.snapshot.PendingPod;
 import dev.tugboat.restore.capacity.snapshot.TargetQuota;
 import dev.tugboat.restore.capacity.snapshot.TargetSnapshot;
 import java.util.ArrayList;
@@ -136,6 +139,39 @@ class CapacityAnalysisTest {
         .containsExactly(
             new ApplicationResult("shop", 0, 3, 3, 3, 0, null, false),
             new ApplicationResult("reports", 3, 4, 2, 2, 0, null, false));
+  }
+
+  @Test
+  void aPendingPodOfTheTargetTakesItsRoomBeforeTheApplications() {
+    // 1000m of the 4000m node goes to the pending pod: reports keeps 1 replica, not 2.
+    PendingPod pending =
+        new PendingPod(
+            "other",
+            "stuck",
+            ResourceVector.of(Map.of(ResourceVector.CPU, 1000L, ResourceVector.PODS, 1L)),
+            PlacementRules.of(new JsonObject()));
+    TargetSnapshot target =
+        new TargetSnapshot(
+            List.of(node("n1", 4000)),
+            List.of(),
+            new TreeMap<>(),
+            new TreeMap<>(),
+            List.of(pending));
+
+    CapacityPlan plan =
+        CapacityAnalysis.plan(
+            PLAN,
+            byNamespace(deployment("shop", "web", 2, "1"), deployment("reports", "etl", 4, "1")),
+            new TreeMap<>(),
+            new TreeMap<>(),
+            target);
+
+    assertThat(plan.pendingPods()).isEqualTo(new PendingPods(1, 1));
+    assertThat(plan.verdict()).isEqualTo(Verdict.FITS_WITH_DOWNGRADE);
+    assertThat(plan.applications())
+        .containsExactly(
+            new ApplicationResult("shop", 0, 2, 2, 2, 0, null, false),
+            new ApplicationResult("reports", 3, 4, 1, 1, 0, null, false));
   }
 
   @Test

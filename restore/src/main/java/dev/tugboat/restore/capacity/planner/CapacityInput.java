@@ -4,6 +4,7 @@ import dev.tugboat.restore.capacity.demand.Floor;
 import dev.tugboat.restore.capacity.demand.Workload;
 import dev.tugboat.restore.capacity.plan.InsufficientCapacityAction;
 import dev.tugboat.restore.capacity.simulate.Headroom;
+import dev.tugboat.restore.capacity.simulate.ReplicaGroup;
 import dev.tugboat.restore.capacity.simulate.SimNode;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.Objects;
  * Everything the planner weighs, as plain values: the target's snapshot and the demand.
  *
  * @param nodes the target's schedulable nodes
+ * @param pendingPods the target's pods waiting for a node, identical ones grouped; placed before
+ *     the applications ({@link PendingPlacement})
  * @param quotas target namespace to its quota; a namespace without one is not limited
  * @param applications the applications being moved, and the workloads no application claims
  * @param floors the floor of every workload that does not run one pod per eligible node
@@ -23,6 +26,7 @@ import java.util.Objects;
  */
 public record CapacityInput(
     List<SimNode> nodes,
+    List<ReplicaGroup> pendingPods,
     Map<String, NamespaceQuota> quotas,
     Applications applications,
     Map<Workload, Floor> floors,
@@ -33,6 +37,7 @@ public record CapacityInput(
 
   public CapacityInput {
     nodes = List.copyOf(nodes);
+    pendingPods = List.copyOf(pendingPods);
     quotas = Map.copyOf(quotas);
     Objects.requireNonNull(applications, "applications");
     floors = Map.copyOf(floors);
@@ -42,5 +47,27 @@ public record CapacityInput(
     }
     Objects.requireNonNull(headroom, "headroom");
     Objects.requireNonNull(onInsufficientCapacity, "onInsufficientCapacity");
+  }
+
+  /** The input of a target where no pod waits for a node. */
+  public CapacityInput(
+      List<SimNode> nodes,
+      Map<String, NamespaceQuota> quotas,
+      Applications applications,
+      Map<Workload, Floor> floors,
+      List<Double> ladder,
+      boolean allowCoreDegrade,
+      Headroom headroom,
+      InsufficientCapacityAction onInsufficientCapacity) {
+    this(
+        nodes,
+        List.of(),
+        quotas,
+        applications,
+        floors,
+        ladder,
+        allowCoreDegrade,
+        headroom,
+        onInsufficientCapacity);
   }
 }

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param verdict fits, fits with the downgrade, or does not fit
  * @param onInsufficientCapacity the plan's action, e.g. {@code partial}
  * @param headroom what is kept free on every node, e.g. {@code 5% of cpu and memory}
+ * @param pendingPods the target's pods waiting for a node, found and placed ahead of the
+ *     applications
  * @param checks the checks on the final planned replicas, in the order they ran
  * @param steps the ladder steps taken, in order; empty when everything fits as is
  * @param applications one per application, in the order {@link Applications} gave them
@@ -25,6 +27,7 @@ public record CapacityPlan(
     Verdict verdict,
     String onInsufficientCapacity,
     String headroom,
+    PendingPods pendingPods,
     List<Check> checks,
     List<LadderStep> steps,
     List<ApplicationResult> applications,
@@ -40,12 +43,39 @@ public record CapacityPlan(
     Objects.requireNonNull(verdict, "verdict");
     Objects.requireNonNull(onInsufficientCapacity, "onInsufficientCapacity");
     Objects.requireNonNull(headroom, "headroom");
+    Objects.requireNonNull(pendingPods, "pendingPods");
     checks = List.copyOf(checks);
     steps = List.copyOf(steps);
     applications = List.copyOf(applications);
     workloads = List.copyOf(workloads);
     unassigned = List.copyOf(unassigned);
     nodes = List.copyOf(nodes);
+  }
+
+  /** A plan for a target where no pod waits for a node. */
+  public CapacityPlan(
+      Verdict verdict,
+      String onInsufficientCapacity,
+      String headroom,
+      List<Check> checks,
+      List<LadderStep> steps,
+      List<ApplicationResult> applications,
+      List<WorkloadResult> workloads,
+      List<String> unassigned,
+      List<NodeResult> nodes,
+      int bestFitUnplaced) {
+    this(
+        verdict,
+        onInsufficientCapacity,
+        headroom,
+        PendingPods.NONE,
+        checks,
+        steps,
+        applications,
+        workloads,
+        unassigned,
+        nodes,
+        bestFitUnplaced);
   }
 
   /** The replicas planned over all applications, after the ladder. */

@@ -19,6 +19,9 @@ import java.util.Optional;
  * each namespace, the aggregate condition, the spread packing (which decides) and, on the final
  * replicas, the best-fit packing (the optimistic bound).
  *
+ * <p>The target's pending pods were queued before the migration's pods: they are placed first,
+ * once, and the room they take is gone for every evaluation ({@link PendingPlacement}).
+ *
  * <p>The ladder: when the source replicas do not fit, the lowest tier steps down one rung at a
  * time, and the planner simulates again after each step; the next tier up is touched only once the
  * lower one is at its last rung. Tiers step in the order 3, 2, 1, and 0 only when the plan allows
@@ -46,8 +49,10 @@ public final class CapacityPlanner {
    */
   public static CapacityPlan plan(CapacityInput input) {
     List<Application> applications = input.applications().applications();
+    PendingPlacement pending =
+        PendingPlacement.of(input.nodes(), input.pendingPods(), input.headroom());
     // eligibility depends on nodes and placement rules only, which no rung changes
-    EligibilityCache eligibility = new EligibilityCache(input.nodes());
+    EligibilityCache eligibility = new EligibilityCache(pending.nodes());
     List<Entry> entries = entries(input, eligibility);
     int[] planned = entries.stream().mapToInt(Entry::source).toArray();
     boolean[] deferred = new boolean[applications.size()];
@@ -79,7 +84,7 @@ public final class CapacityPlanner {
             deferred,
             trial.explained(input.headroom(), eligibility),
             eligibility)
-        .plan(steps);
+        .plan(steps, pending.pendingPods());
   }
 
   /** The tiers that may be stepped down, lowest priority first. */
@@ -190,7 +195,7 @@ public final class CapacityPlanner {
       Trial trial,
       EligibilityCache eligibility) {
 
-    CapacityPlan plan(List<LadderStep> steps) {
+    CapacityPlan plan(List<LadderStep> steps, PendingPods pendingPods) {
       Verdict verdict =
           !trial.fits()
               ? Verdict.DOES_NOT_FIT
@@ -207,6 +212,7 @@ public final class CapacityPlanner {
           verdict,
           input.onInsufficientCapacity().yamlName(),
           input.headroom().toString(),
+          pendingPods,
           Checks.of(trial, bestFitUnplaced),
           steps,
           applications(),
@@ -277,14 +283,17 @@ public final class CapacityPlanner {
       return results;
     }
 
+    /** Before: the pods bound now; after: with the pending pods and the replicas placed. */
     private List<NodeResult> nodes() {
       List<NodeResult> nodes = new ArrayList<>();
-      for (NodeUsage usage : trial.spread().nodes()) {
+      List<NodeUsage> usages = trial.spread().nodes();
+      for (int index = 0; index < usages.size(); index++) {
+        NodeUsage usage = usages.get(index);
         nodes.add(
             new NodeResult(
                 usage.node(),
                 usage.allocatable().amounts(),
-                usage.before().amounts(),
+                input.nodes().get(index).used().amounts(),
                 usage.after().amounts()));
       }
       return nodes;

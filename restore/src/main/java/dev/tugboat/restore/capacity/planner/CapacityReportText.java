@@ -1,5 +1,6 @@
 package dev.tugboat.restore.capacity.planner;
 
+import dev.tugboat.restore.capacity.resources.Amounts;
 import dev.tugboat.restore.capacity.resources.ResourceVector;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,21 +8,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What {@code tugboat capacity --output text} prints: the verdict, the checks, the ladder steps
- * taken, the workloads not moved, a table per application and a table per node (before and after
- * the planned replicas land, over allocatable).
+ * What {@code tugboat capacity --output text} prints: the verdict, the target's pending pods when
+ * there are any, the checks, the ladder steps taken, the workloads not moved, a table per
+ * application and a table per node (before and after the planned replicas land, over allocatable).
  */
 public final class CapacityReportText {
-
-  private static final long KI = 1024;
-  private static final long MI = KI * 1024;
-  private static final long GI = MI * 1024;
 
   private CapacityReportText() {}
 
   public static String render(CapacityPlan plan) {
     StringBuilder text = new StringBuilder();
     text.append(verdictLine(plan)).append('\n');
+    if (plan.pendingPods().found() > 0) {
+      text.append("Pending pods: ").append(plan.pendingPods().summary()).append('\n');
+    }
     text.append("Checks:\n");
     List<List<String>> checks = new ArrayList<>();
     for (Check check : plan.checks()) {
@@ -103,7 +103,7 @@ public final class CapacityReportText {
     return Columns.format(List.of("NODE", "CPU", "MEMORY", "PODS"), rows);
   }
 
-  /** E.g. {@code 500m->2500m/4000m}: before, after, allocatable. */
+  /** E.g. {@code 500m->2500m/4}: before, after, allocatable. */
   private static String usage(NodeResult node, String resource) {
     return amount(resource, node.before())
         + "->"
@@ -112,19 +112,7 @@ public final class CapacityReportText {
         + amount(resource, node.allocatable());
   }
 
-  /** Cpu in millicores; memory in the largest binary unit that divides it exactly. */
   private static String amount(String resource, Map<String, Long> amounts) {
-    long amount = amounts.getOrDefault(resource, 0L);
-    if (resource.equals(ResourceVector.CPU)) {
-      return amount + "m";
-    }
-    if (resource.equals(ResourceVector.MEMORY) && amount != 0) {
-      for (long unit : new long[] {GI, MI, KI}) {
-        if (amount % unit == 0) {
-          return amount / unit + (unit == GI ? "Gi" : unit == MI ? "Mi" : "Ki");
-        }
-      }
-    }
-    return Long.toString(amount);
+    return Amounts.format(resource, amounts.getOrDefault(resource, 0L));
   }
 }

@@ -68,7 +68,9 @@ public final class HtmlReport {
     appendApplications(html, plan);
     html.append("<h2>Nodes</h2>\n<p class=\"legend\">Each bar is the node's allocatable:")
         .append("<span class=\"before\"></span>used before the move")
-        .append("<span class=\"added\"></span>added by the move</p>\n");
+        .append("<span class=\"added\"></span>added by the move")
+        .append(plan.pendingPods().placed() > 0 ? " and the pending pods" : "")
+        .append("</p>\n");
     NodeBars.append(html, plan.nodes());
     html.append("</body>\n</html>\n");
     return html.toString();
@@ -101,6 +103,11 @@ public final class HtmlReport {
             plan.bestFitUnplaced(),
             Html.escape(plan.headroom()),
             Html.escape(plan.onInsufficientCapacity())));
+    if (plan.pendingPods().found() > 0) {
+      html.append("<p class=\"summary\">Pending pods: ")
+          .append(Html.escape(plan.pendingPods().summary()))
+          .append("; they take room before the applications.</p>\n");
+    }
   }
 
   private static void appendChecks(StringBuilder html, CapacityPlan plan) {

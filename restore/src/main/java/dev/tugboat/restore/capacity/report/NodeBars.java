@@ -1,6 +1,7 @@
 package dev.tugboat.restore.capacity.report;
 
 import dev.tugboat.restore.capacity.planner.NodeResult;
+import dev.tugboat.restore.capacity.resources.Amounts;
 import dev.tugboat.restore.capacity.resources.ResourceVector;
 import java.util.ArrayList;
 import java.util.Comparator;

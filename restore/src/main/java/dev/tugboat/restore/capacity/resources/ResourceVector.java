@@ -193,7 +193,7 @@ public final class ResourceVector {
     return amounts.hashCode();
   }
 
-  /** E.g. {@code cpu=500m memory=1073741824 pods=1}. */
+  /** E.g. {@code cpu=500m memory=1Gi pods=1}, each amount as {@link Amounts} writes it. */
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder();
@@ -202,8 +202,7 @@ public final class ResourceVector {
             text.append(text.length() == 0 ? "" : " ")
                 .append(name)
                 .append('=')
-                .append(amount)
-                .append(name.equals(CPU) ? "m" : ""));
+                .append(Amounts.format(name, amount)));
     return text.length() == 0 ? "0" : text.toString();
   }
 }

@@ -5,6 +5,7 @@ import com.google.gson.JsonParser;
 import dev.tugboat.core.cluster.ApiResource;
 import dev.tugboat.core.cluster.ResourceCatalog;
 import dev.tugboat.core.cluster.ResourceDiscovery;
+import dev.tugboat.core.selection.ResourcePattern;
 import dev.tugboat.restore.source.SpooledBackup;
 import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
@@ -61,17 +62,20 @@ public final class SourceObjects {
 
   /**
    * Lists the types the cluster serves (found by discovery; a type it does not serve, such as
-   * {@code policy} on a very old cluster, is skipped).
+   * {@code policy} on a very old cluster, is skipped) and the plan does not exclude.
    *
    * @param namespaces the source namespaces to read, each listed on its own; empty for all
    *     namespaces in one listing per type
+   * @param excluded the plan's excluded resources: those types are not listed ({@link
+   *     ExcludedTypes})
    * @throws dev.tugboat.core.cluster.DiscoveryException when the cluster's API cannot be discovered
    * @throws dev.tugboat.core.cluster.ListRequestException naming the listing that failed
    */
-  public static SourceObjects fromCluster(ApiClient api, Set<String> namespaces) {
+  public static SourceObjects fromCluster(
+      ApiClient api, Set<String> namespaces, List<ResourcePattern> excluded) {
     ResourceCatalog catalog = new ResourceDiscovery(api).discover();
     SourceObjectCollector collector = new SourceObjectCollector();
-    for (String groupResource : TYPES) {
+    for (String groupResource : readTypes(excluded)) {
       Optional<ApiResource> resource =
           catalog.forGroupResource(groupResource).filter(type -> type.supports("list"));
       if (resource.isEmpty()) {
@@ -90,15 +94,17 @@ public final class SourceObjects {
   }
 
   /**
-   * Reads the types the backup holds.
+   * Reads the types the backup holds and the plan does not exclude.
    *
    * @param namespaces the source namespaces to read; empty for all of them
+   * @param excluded the plan's excluded resources: those types are not read ({@link ExcludedTypes})
    * @throws IOException when the spool cannot be read back
    */
-  public static SourceObjects fromBackup(SpooledBackup backup, Set<String> namespaces)
+  public static SourceObjects fromBackup(
+      SpooledBackup backup, Set<String> namespaces, List<ResourcePattern> excluded)
       throws IOException {
     SourceObjectCollector collector = new SourceObjectCollector();
-    for (String groupResource : TYPES) {
+    for (String groupResource : readTypes(excluded)) {
       if (!backup.groupResources().containsKey(groupResource)) {
         continue;
       }
@@ -112,6 +118,12 @@ public final class SourceObjects {
           });
     }
     return collector.build();
+  }
+
+  /** {@link #TYPES} but those the patterns exclude. */
+  private static List<String> readTypes(List<ResourcePattern> excluded) {
+    ExcludedTypes excludedTypes = new ExcludedTypes(excluded);
+    return TYPES.stream().filter(type -> !excludedTypes.excludes(type)).toList();
   }
 
   /** The source namespaces holding any of the objects, sorted. */

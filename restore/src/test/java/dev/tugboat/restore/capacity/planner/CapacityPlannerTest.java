@@ -1,5 +1,6 @@
 package dev.tugboat.restore.capacity.planner;
 
+import static dev.tugboat.restore.capacity.planner.PlannerFixtures.ANYWHERE;
 import static dev.tugboat.restore.capacity.planner.PlannerFixtures.GI;
 import static dev.tugboat.restore.capacity.planner.PlannerFixtures.LADDER;
 import static dev.tugboat.restore.capacity.planner.PlannerFixtures.application;
@@ -7,6 +8,7 @@ import static dev.tugboat.restore.capacity.planner.PlannerFixtures.daemonSet;
 import static dev.tugboat.restore.capacity.planner.PlannerFixtures.deployment;
 import static dev.tugboat.restore.capacity.planner.PlannerFixtures.input;
 import static dev.tugboat.restore.capacity.planner.PlannerFixtures.node;
+import static dev.tugboat.restore.capacity.planner.PlannerFixtures.resources;
 import static dev.tugboat.restore.capacity.planner.PlannerFixtures.taintedNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +18,7 @@ import dev.tugboat.restore.capacity.demand.Workload;
 import dev.tugboat.restore.capacity.plan.InsufficientCapacityAction;
 import dev.tugboat.restore.capacity.resources.ResourceVector;
 import dev.tugboat.restore.capacity.simulate.Headroom;
+import dev.tugboat.restore.capacity.simulate.ReplicaGroup;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,11 +69,7 @@ class CapacityPlannerTest {
             new Check(
                 "aggregate",
                 true,
-                "demand cpu=3000m memory="
-                    + 4 * GI
-                    + " pods=4, free cpu=8000m memory="
-                    + 32 * GI
-                    + " pods=220"),
+                "demand cpu=3 memory=4Gi pods=4, free cpu=8 memory=32Gi pods=220"),
             new Check("spread", true, "4 of 4 admitted replicas placed"),
             new Check("best-fit", true, "optimistic bound: 4 of 4 admitted replicas placed"));
     assertThat(plan.nodes())
@@ -277,6 +276,73 @@ class CapacityPlannerTest {
         .containsExactly(new LadderStep(2, "0.75", List.of(new ReplicaChange("web", 10, 8))));
     assertThat(plan.applications())
         .containsExactly(new ApplicationResult("web", 2, 10, 8, 8, 0, null, false));
+  }
+
+  /**
+   * Pending pods of another namespace, 3 of 2000m, take a (two of them, ties going to the earlier
+   * node) and half of b before the applications; one of 8000m fits nowhere and takes nothing. Web's
+   * 4 replicas of 1000m then find 2000m on b: tier 2 steps down to 0.5.
+   */
+  @Test
+  void pendingPodsArePlacedFirstAndTakeRoomFromTheApplications() {
+    Workload web = deployment("shop", "web", 4, 1000);
+    List<Application> applications = List.of(application("web", 2, web));
+    CapacityInput input =
+        new CapacityInput(
+            List.of(node("a", 4000), node("b", 4000)),
+            List.of(
+                new ReplicaGroup(
+                    "pending pods", "other", 0, 3, resources(2000, 1, 1), ANYWHERE, 1000),
+                new ReplicaGroup(
+                    "pending pods", "other", 0, 1, resources(8000, 1, 1), ANYWHERE, 1000)),
+            Map.of(),
+            new Applications(applications, List.of()),
+            PlannerFixtures.floors(applications, Map.of()),
+            LADDER,
+            false,
+            Headroom.NONE,
+            InsufficientCapacityAction.DOWNGRADE);
+
+    CapacityPlan plan = CapacityPlanner.plan(input);
+
+    assertThat(plan.pendingPods()).isEqualTo(new PendingPods(4, 3));
+    assertThat(plan.verdict()).isEqualTo(Verdict.FITS_WITH_DOWNGRADE);
+    assertThat(plan.steps())
+        .containsExactly(
+            new LadderStep(2, "0.75", List.of(new ReplicaChange("web", 4, 3))),
+            new LadderStep(2, "0.5", List.of(new ReplicaChange("web", 3, 2))));
+    assertThat(plan.applications())
+        .containsExactly(new ApplicationResult("web", 2, 4, 2, 2, 0, null, false));
+    assertThat(plan.nodes())
+        .containsExactly(
+            new NodeResult(
+                "a",
+                Map.of("cpu", 4000L, "memory", 16 * GI, "pods", 110L),
+                Map.of(),
+                Map.of("cpu", 4000L, "memory", 2 * GI, "pods", 2L)),
+            new NodeResult(
+                "b",
+                Map.of("cpu", 4000L, "memory", 16 * GI, "pods", 110L),
+                Map.of(),
+                Map.of("cpu", 4000L, "memory", 3 * GI, "pods", 3L)));
+    assertThat(plan.toJson())
+        .contains(
+            """
+              "pendingPods": {
+                "found": 4,
+                "placed": 3
+              },
+            """);
+    assertThat(CapacityReportText.render(plan))
+        .contains("\nPending pods: 4 found in the target, 3 placed ahead of the applications\n");
+  }
+
+  @Test
+  void withoutPendingPodsThePlanSaysNoneWereFound() {
+    CapacityPlan plan = CapacityPlanner.plan(sheddingInput(InsufficientCapacityAction.DOWNGRADE));
+
+    assertThat(plan.pendingPods()).isEqualTo(PendingPods.NONE);
+    assertThat(CapacityReportText.render(plan)).doesNotContain("Pending pods");
   }
 
   @Test

@@ -54,7 +54,7 @@ class CapacityReportTest {
             Checks:
               CHECK      RESULT  REASON
               quota      ok      every replica admitted
-              aggregate  FAIL    short of cpu: demand cpu=4000m memory=4294967296 pods=4, free cpu=3500m memory=15569256448 pods=107
+              aggregate  FAIL    short of cpu: demand cpu=4 memory=4Gi pods=4, free cpu=3500m memory=14848Mi pods=107
               spread     FAIL    3 of 4 admitted replicas placed
               best-fit   FAIL    optimistic bound: 3 of 4 admitted replicas placed
             Ladder steps:
@@ -66,8 +66,8 @@ class CapacityReportTest {
             core        0     2       2        2       0         -
             batch-jobs  3     4       2        1       1         cpu
 
-            NODE    CPU                MEMORY               PODS
-            node-a  500m->3500m/4000m  1536Mi->4608Mi/16Gi  3->6/110
+            NODE    CPU            MEMORY               PODS
+            node-a  500m->3500m/4  1536Mi->4608Mi/16Gi  3->6/110
             """);
   }
 
@@ -80,6 +80,10 @@ class CapacityReportTest {
               "verdict": "DOES_NOT_FIT",
               "onInsufficientCapacity": "downgrade",
               "headroom": "none",
+              "pendingPods": {
+                "found": 0,
+                "placed": 0
+              },
               "checks": [
                 {
                   "name": "quota",
@@ -89,7 +93,7 @@ class CapacityReportTest {
                 {
                   "name": "aggregate",
                   "passed": false,
-                  "reason": "short of cpu: demand cpu=4000m memory=4294967296 pods=4, free cpu=3500m memory=15569256448 pods=107"
+                  "reason": "short of cpu: demand cpu=4 memory=4Gi pods=4, free cpu=3500m memory=14848Mi pods=107"
                 },
                 {
                   "name": "spread",

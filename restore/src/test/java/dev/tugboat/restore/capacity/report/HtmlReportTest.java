@@ -7,6 +7,7 @@ import dev.tugboat.restore.capacity.planner.CapacityPlan;
 import dev.tugboat.restore.capacity.planner.Check;
 import dev.tugboat.restore.capacity.planner.LadderStep;
 import dev.tugboat.restore.capacity.planner.NodeResult;
+import dev.tugboat.restore.capacity.planner.PendingPods;
 import dev.tugboat.restore.capacity.planner.ReplicaChange;
 import dev.tugboat.restore.capacity.planner.Verdict;
 import java.io.IOException;
@@ -74,6 +75,35 @@ class HtmlReportTest {
   }
 
   @Test
+  void pendingPodsAreSaidUnderTheVerdictAndInTheLegendWhenSomeWerePlaced() {
+    CapacityPlan example = example();
+    CapacityPlan withPending =
+        new CapacityPlan(
+            example.verdict(),
+            example.onInsufficientCapacity(),
+            example.headroom(),
+            new PendingPods(3, 2),
+            example.checks(),
+            example.steps(),
+            example.applications(),
+            example.workloads(),
+            example.unassigned(),
+            example.nodes(),
+            example.bestFitUnplaced());
+
+    String html = HtmlReport.render(withPending, "t");
+
+    assertThat(html)
+        .contains(
+            "<p class=\"summary\">Pending pods: 3 found in the target, 2 placed ahead of the"
+                + " applications; they take room before the applications.</p>\n")
+        .contains("<span class=\"added\"></span>added by the move and the pending pods</p>");
+    assertThat(HtmlReport.render(example, "t"))
+        .doesNotContain("Pending pods")
+        .contains("<span class=\"added\"></span>added by the move</p>");
+  }
+
+  @Test
   void theVerdictBannerCarriesTheVerdictsColourClass() {
     assertThat(HtmlReport.render(example(), "t"))
         .contains(
@@ -126,10 +156,10 @@ class HtmlReportTest {
         .containsExactly("<h3>node-a</h3>", "<h3>node-b</h3>");
     assertThat(linesStartingWith(html, "<tr class=\"usage"))
         .containsExactly(
-            bar("cpu", "12.50", "75.00", "500m + 3000m = 3500m of 4000m (87.5%)"),
+            bar("cpu", "12.50", "75.00", "500m + 3 = 3500m of 4 (87.5%)"),
             bar("memory", "12.50", "25.00", "2Gi + 4Gi = 6Gi of 16Gi (37.5%)"),
             bar("pods", "10.00", "10.00", "11 + 11 = 22 of 110 (20.0%)"),
-            bar("cpu", "50.00", "50.00", "1000m + 1000m = 2000m of 2000m (100.0%)"),
+            bar("cpu", "50.00", "50.00", "1 + 1 = 2 of 2 (100.0%)"),
             bar("memory", "18.75", "0.00", "1536Mi + 0 = 1536Mi of 8Gi (18.8%)"),
             bar("pods", "4.55", "1.82", "5 + 2 = 7 of 110 (6.4%)"),
             bar("nvidia.com/gpu", "0.00", "50.00", "0 + 1 = 1 of 2 (50.0%)"));
@@ -152,7 +182,7 @@ class HtmlReportTest {
             "<tr class=\"usage over\"><th scope=\"row\">cpu</th><td class=\"bar\"><div class=\"track\">"
                 + "<span class=\"before\" style=\"width:100.00%\"></span>"
                 + "<span class=\"added\" style=\"width:0.00%\"></span></div></td>"
-                + "<td class=\"numbers\">1200m + 0m = 1200m of 1000m"
+                + "<td class=\"numbers\">1200m + 0 = 1200m of 1"
                 + " (120.0%, over allocatable)</td></tr>");
   }
 

@@ -85,8 +85,12 @@ class ResourceVectorTest {
   }
 
   @Test
-  void printsCpuInMillicores() {
+  void printsEachAmountInHumanUnits() {
     assertThat(ResourceVector.of(Map.of("cpu", 250L, "pods", 1L))).hasToString("cpu=250m pods=1");
+    assertThat(
+            ResourceVector.of(
+                Map.of("cpu", 2000L, "memory", 12L << 30, "ephemeral-storage", 512L << 20)))
+        .hasToString("cpu=2 ephemeral-storage=512Mi memory=12Gi");
     assertThat(ResourceVector.ZERO).hasToString("0");
   }
 }

@@ -5,6 +5,7 @@ import static dev.tugboat.restore.capacity.snapshot.TargetSnapshotBuilderTest.js
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tugboat.core.archive.ArchiveWriter;
+import dev.tugboat.core.selection.ResourcePattern;
 import dev.tugboat.restore.source.ArchiveSpooler;
 import dev.tugboat.restore.source.BackupSource;
 import dev.tugboat.restore.source.SpooledBackup;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,17 +92,76 @@ class SourceObjectsTest {
               writer.writeItem("configmaps", "v1", "shop", "settings", json(CONFIG_MAP));
             })) {
 
-      SourceObjects shop = SourceObjects.fromBackup(backup, Set.of("shop"));
+      SourceObjects shop = SourceObjects.fromBackup(backup, Set.of("shop"), List.of());
 
       assertThat(shop.namespaces()).containsExactly("shop");
       assertThat(shop.workloads().get("shop")).containsExactly(json(WEB_KEPT), json(BARE_POD));
       assertThat(shop.autoscalers().get("shop")).containsExactly(json(HPA));
       assertThat(shop.disruptionBudgets().get("shop")).containsExactly(json(PDB));
 
-      SourceObjects all = SourceObjects.fromBackup(backup, Set.of());
+      SourceObjects all = SourceObjects.fromBackup(backup, Set.of(), List.of());
 
       assertThat(all.namespaces()).containsExactly("blog", "shop");
       assertThat(all.workloads().get("blog")).containsExactly(json(BLOG_JOB));
+    }
+  }
+
+  @Test
+  void fromBackupLeavesOutTheTypesThePlanExcludesByNameKindOrShortName() throws IOException {
+    try (SpooledBackup backup =
+        spool(
+            writer -> {
+              writer.writeItem("pods", "v1", "shop", "tool", json(BARE_POD));
+              writer.writeItem("deployments.apps", "v1", "shop", "web", json(WEB));
+              writer.writeItem("jobs.batch", "v1", "blog", "import", json(BLOG_JOB));
+              writer.writeItem(
+                  "horizontalpodautoscalers.autoscaling", "v2", "shop", "web", json(HPA));
+              writer.writeItem("poddisruptionbudgets.policy", "v1", "shop", "web", json(PDB));
+            })) {
+
+      SourceObjects objects =
+          SourceObjects.fromBackup(
+              backup,
+              Set.of(),
+              List.of(
+                  ResourcePattern.parse("jobs.batch"),
+                  ResourcePattern.parse("deploy"),
+                  ResourcePattern.parse("HorizontalPodAutoscaler")));
+
+      assertThat(objects.workloads()).containsOnlyKeys("shop");
+      assertThat(objects.workloads().get("shop")).containsExactly(json(BARE_POD));
+      assertThat(objects.autoscalers()).isEmpty();
+      assertThat(objects.disruptionBudgets().get("shop")).containsExactly(json(PDB));
+    }
+  }
+
+  @Test
+  void fromClusterDoesNotListAnExcludedType() throws IOException {
+    try (FakeApiServer server = new FakeApiServer()) {
+      server.answer("/api", "{'versions':['v1']}");
+      server.answer(
+          "/api/v1",
+          "{'resources':[{'name':'pods','kind':'Pod','namespaced':true,'verbs':['list']}]}");
+      server.answer(
+          "/apis",
+          "{'groups':[{'name':'apps','versions':[{'version':'v1'}],"
+              + "'preferredVersion':{'version':'v1'}}]}");
+      server.answer(
+          "/apis/apps/v1",
+          "{'resources':[{'name':'deployments','kind':'Deployment','namespaced':true,"
+              + "'verbs':['list']}]}");
+      server.answer(
+          "/apis/apps/v1/namespaces/shop/deployments?limit=500&watch=false",
+          list("Deployment", "", json(WEB)));
+
+      SourceObjects objects =
+          SourceObjects.fromCluster(
+              server.client(), Set.of("shop"), List.of(ResourcePattern.parse("pods")));
+
+      assertThat(objects.workloads().get("shop")).containsExactly(json(WEB_KEPT));
+      assertThat(server.requests())
+          .filteredOn(request -> request.contains("limit="))
+          .containsExactly("GET /apis/apps/v1/namespaces/shop/deployments?limit=500&watch=false");
     }
   }
 
@@ -133,7 +194,8 @@ class SourceObjectsTest {
           list("Pod", "", json(WEB_POD), json(BARE_POD)));
       server.answer("/api/v1/namespaces/tools/pods?limit=500&watch=false", list("Pod", ""));
 
-      SourceObjects objects = SourceObjects.fromCluster(server.client(), Set.of("tools", "shop"));
+      SourceObjects objects =
+          SourceObjects.fromCluster(server.client(), Set.of("tools", "shop"), List.of());
 
       assertThat(objects.workloads().get("shop")).containsExactly(json(WEB_KEPT), json(BARE_POD));
       assertThat(objects.namespaces()).containsExactly("shop");
@@ -158,7 +220,7 @@ class SourceObjectsTest {
       server.answer(
           "/api/v1/pods?limit=500&watch=false", list("Pod", "", json(BARE_POD), json(DONE_POD)));
 
-      SourceObjects objects = SourceObjects.fromCluster(server.client(), Set.of());
+      SourceObjects objects = SourceObjects.fromCluster(server.client(), Set.of(), List.of());
 
       assertThat(objects.workloads()).containsOnlyKeys("shop");
       assertThat(objects.workloads().get("shop")).containsExactly(json(BARE_POD));

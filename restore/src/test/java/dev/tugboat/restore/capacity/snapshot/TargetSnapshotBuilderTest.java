@@ -163,8 +163,8 @@ class TargetSnapshotBuilderTest {
         .extracting(pod -> pod.namespace() + "/" + pod.name() + " " + pod.request())
         .containsExactly(
             "ml/train nvidia.com/gpu=1 pods=1",
-            "shop/web-1 cpu=500m memory=1073741824 pods=1",
-            "shop/web-2 cpu=500m memory=1073741824 pods=1");
+            "shop/web-1 cpu=500m memory=1Gi pods=1",
+            "shop/web-2 cpu=500m memory=1Gi pods=1");
     NodeShape plain = snapshot.nodes().get(0).shape();
     assertThat(snapshot.pendingPods().get(0).eligibility().refusal(plain))
         .isEqualTo(Optional.of("node selector accel=gpu"));

@@ -75,7 +75,7 @@ class TargetSnapshotReaderTest {
             "GET /api/v1/namespaces/shop/limitranges?limit=500&watch=false");
     assertThat(snapshot.nodes())
         .extracting(node -> node.name() + " " + node.used())
-        .containsExactly("n1 cpu=400m memory=2147483648 pods=2", "n3 0");
+        .containsExactly("n1 cpu=400m memory=2Gi pods=2", "n3 0");
     assertThat(snapshot.ineligibleNodes())
         .containsExactly(new IneligibleNode("n2", "not Ready (Ready condition is False)"));
     assertThat(snapshot.pendingPods()).extracting(PendingPod::name).containsExactly("b");
