@@ -1,6 +1,10 @@
 package dev.tugboat.restore.migrate;
 
 import com.google.gson.JsonObject;
+import dev.tugboat.core.cluster.ResourceApplier;
+import dev.tugboat.core.cluster.ResourceCatalog;
+import dev.tugboat.core.cluster.ResourceDiscovery;
+import dev.tugboat.core.cluster.Sleeper;
 import dev.tugboat.restore.ledger.Disposition;
 import dev.tugboat.restore.ledger.LedgerEntry;
 import dev.tugboat.restore.migrate.karmada.Acceptance;
@@ -10,6 +14,8 @@ import dev.tugboat.restore.migrate.karmada.PolicyWrite;
 import dev.tugboat.restore.migrate.karmada.PolicyWriter;
 import dev.tugboat.restore.migrate.karmada.PropagationPolicies;
 import dev.tugboat.restore.migrate.karmada.TemplateRef;
+import io.kubernetes.client.openapi.ApiClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -31,18 +37,21 @@ final class KarmadaAdoption {
           Disposition.CREATED, Disposition.UPDATED, Disposition.RECREATED, Disposition.UNCHANGED);
 
   private final String memberCluster;
-  private final PolicyWriter policies;
-  private final KarmadaAcceptance acceptance;
+  private final ApiClient controlPlane;
+  private final Clock clock;
+  private final Sleeper sleeper;
   private final Duration pollInterval;
 
   KarmadaAdoption(
       String memberCluster,
-      PolicyWriter policies,
-      KarmadaAcceptance acceptance,
+      ApiClient controlPlane,
+      Clock clock,
+      Sleeper sleeper,
       Duration pollInterval) {
     this.memberCluster = memberCluster;
-    this.policies = policies;
-    this.acceptance = acceptance;
+    this.controlPlane = controlPlane;
+    this.clock = clock;
+    this.sleeper = sleeper;
     this.pollInterval = pollInterval;
   }
 
@@ -68,7 +77,10 @@ final class KarmadaAdoption {
       throws KarmadaException, InterruptedException {
     List<JsonObject> wanted =
         PropagationPolicies.forApplication(migration, application, memberCluster, templates);
-    List<PolicyWrite> written = policies.write(wanted);
+    List<PolicyWrite> written = new PolicyWriter(ResourceApplier.live(controlPlane)).write(wanted);
+    // Discovered now: the application's restore may have just defined its custom resources.
+    ResourceCatalog served = new ResourceDiscovery(controlPlane).discover();
+    KarmadaAcceptance acceptance = new KarmadaAcceptance(controlPlane, served, clock, sleeper);
     return new Result(written, acceptance.await(wanted, pollInterval, timeout));
   }
 

@@ -16,8 +16,6 @@ import dev.tugboat.restore.job.RestoreRun;
 import dev.tugboat.restore.ledger.LedgerConsumer;
 import dev.tugboat.restore.migrate.cutover.SourceCutover;
 import dev.tugboat.restore.migrate.hooks.HookRunner;
-import dev.tugboat.restore.migrate.karmada.KarmadaAcceptance;
-import dev.tugboat.restore.migrate.karmada.PolicyWriter;
 import dev.tugboat.restore.migrate.verify.AvailabilityProbe;
 import dev.tugboat.restore.migrate.verify.ReadinessWait;
 import dev.tugboat.restore.report.RestoreSummary;
@@ -126,7 +124,7 @@ public final class MigrationJobFactory {
                 restores.readLedger(restore, completed(restore), consumer);
               }
             },
-            karmada(run, target, targetTypes, targetApplier),
+            karmada(run, target),
             new ReadinessWait(
                 new AvailabilityProbe(target),
                 clock,
@@ -228,18 +226,14 @@ public final class MigrationJobFactory {
   }
 
   /** Karmada mode's adoption of each application by the member cluster; empty otherwise. */
-  private Optional<KarmadaAdoption> karmada(
-      MigrationRun run, ApiClient target, ResourceCatalog targetTypes, ResourceApplier applier) {
+  private Optional<KarmadaAdoption> karmada(MigrationRun run, ApiClient target) {
     return run.plan()
         .target()
         .karmadaMemberCluster()
         .map(
             member ->
                 new KarmadaAdoption(
-                    member,
-                    new PolicyWriter(applier),
-                    new KarmadaAcceptance(target, targetTypes, clock, Sleeper.SYSTEM),
-                    readiness.pollInterval()));
+                    member, target, clock, Sleeper.SYSTEM, readiness.pollInterval()));
   }
 
   private Step tierStep(int tier, Step worker, int parallelism) {
