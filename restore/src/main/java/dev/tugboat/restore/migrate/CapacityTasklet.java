@@ -89,13 +89,7 @@ final class CapacityTasklet implements Tasklet {
   }
 
   private static void refuseWhenItDoesNotFit(InsufficientCapacityAction action, Verdict verdict) {
-    boolean refused =
-        switch (action) {
-          case ABORT -> verdict != Verdict.FITS;
-          case DOWNGRADE -> verdict == Verdict.DOES_NOT_FIT;
-          case PARTIAL -> false;
-        };
-    if (refused) {
+    if (verdict.stopsMigrationUnder(action)) {
       throw new CapacityShortfallException(
           "the applications do not fit in the target"
               + (verdict == Verdict.FITS_WITH_DOWNGRADE ? " without the downgrade" : "")

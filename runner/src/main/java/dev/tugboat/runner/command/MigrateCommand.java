@@ -79,8 +79,10 @@ public class MigrateCommand implements Callable<Integer> {
   @Option(
       names = "--dry-run",
       description =
-          "Only print the plan: the capacity check with its downgrade, each application's workloads"
-              + " with their planned replicas, and the cutover; nothing is written anywhere.")
+          "Only print the plan: the capacity check with its downgrade, each application's objects"
+              + " by type and workloads with their planned replicas, and the cutover; nothing is"
+              + " written anywhere. Exits as the migration would start: 0 all fits, 3 some"
+              + " replicas would be shed, 4 the plan's onInsufficientCapacity would stop it.")
   boolean dryRun;
 
   @Option(

@@ -5,9 +5,11 @@ import com.google.gson.JsonParser;
 import dev.tugboat.core.cluster.ClusterConnector;
 import dev.tugboat.core.store.BackupStores;
 import dev.tugboat.restore.capacity.CapacityAnalysis;
+import dev.tugboat.restore.capacity.plan.MigrationMode;
 import dev.tugboat.restore.capacity.plan.MigrationPlan;
 import dev.tugboat.restore.capacity.planner.CapacityPlan;
 import dev.tugboat.restore.capacity.planner.CapacityReportText;
+import dev.tugboat.restore.capacity.planner.Verdict;
 import dev.tugboat.restore.capacity.planner.WorkloadResult;
 import dev.tugboat.restore.capacity.snapshot.SourceObjects;
 import dev.tugboat.restore.migrate.ApplicationObjects;
@@ -24,6 +26,7 @@ import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.StringJoiner;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,23 +50,40 @@ final class MigrationDryRun {
     MigrationPlan plan = run.plan();
     ClusterConnector connector = new ClusterConnector();
     Source source = readSource(connector);
-    CapacityPlan capacity =
-        CapacityAnalysis.plan(
-            plan, source.objects(), connector.connect(run.targetSettings()).apiClient());
-    List<ApplicationPlan> applications = ApplicationPlan.of(plan, capacity);
+    // Karmada mode plans no room: the applications already run in the member cluster.
+    Optional<CapacityPlan> capacity =
+        plan.mode() == MigrationMode.KARMADA
+            ? Optional.empty()
+            : Optional.of(
+                CapacityAnalysis.plan(
+                    plan, source.objects(), connector.connect(run.targetSettings()).apiClient()));
+    List<ApplicationPlan> applications =
+        capacity
+            .map(fit -> ApplicationPlan.of(plan, fit))
+            .orElseGet(() -> ApplicationPlan.adopted(plan));
+    int exitCode = capacity.map(fit -> exitCode(plan, fit.verdict())).orElse(ExitCodes.OK);
     Printer printer = new Printer(spec);
     if (Globals.of(spec).output() == OutputFormat.json) {
       printer.json(
           new Json(
               run.id(),
-              JsonParser.parseString(capacity.toJson()).getAsJsonObject(),
+              capacity
+                  .map(fit -> JsonParser.parseString(fit.toJson()).getAsJsonObject())
+                  .orElse(null),
               applications,
               source.counts(),
               cutover()));
-      return capacity.verdict().exitCode();
+      return exitCode;
     }
     printer.line("Dry run of migration %s (nothing written)", run.id());
-    spec.commandLine().getOut().print(CapacityReportText.render(capacity));
+    if (capacity.isPresent()) {
+      spec.commandLine().getOut().print(CapacityReportText.render(capacity.get()));
+    } else {
+      printer.line(
+          "Capacity: not checked in Karmada mode; each application gets a PropagationPolicy"
+              + " placing it in %s, where it runs",
+          plan.target().karmadaMemberCluster().orElseThrow());
+    }
     for (ApplicationPlan application : applications) {
       printer.line(
           "Application %s (tier %d)%s: namespaces %s",
@@ -83,7 +103,15 @@ final class MigrationDryRun {
       }
     }
     printer.line("Cutover: %s", cutover());
-    return capacity.verdict().exitCode() == ExitCodes.OK ? ExitCodes.OK : ExitCodes.PARTIAL;
+    return exitCode;
+  }
+
+  /** What the migration would end with: 4 when it would stop, 3 when it would shed replicas. */
+  private static int exitCode(MigrationPlan plan, Verdict verdict) {
+    if (verdict.stopsMigrationUnder(plan.onInsufficientCapacity())) {
+      return ExitCodes.PRECONDITION;
+    }
+    return verdict == Verdict.FITS ? ExitCodes.OK : ExitCodes.PARTIAL;
   }
 
   private String cutover() {
@@ -136,7 +164,11 @@ final class MigrationDryRun {
    */
   private record Source(SourceObjects objects, SortedMap<String, SortedMap<String, Long>> counts) {}
 
-  /** The dry run as JSON. */
+  /**
+   * The dry run as JSON.
+   *
+   * @param capacity null in Karmada mode, which plans no room
+   */
   record Json(
       String migration,
       JsonObject capacity,

@@ -77,8 +77,20 @@ class KarmadaMigrationTest {
     assertThat(primary.awaitSettled(Duration.ofSeconds(60))).isTrue();
     Sandbox karmada = controlPlane("member1");
     List<String> podsBefore = pods(primary);
+    Path plan = plan(karmada, "to-karmada", "member1");
 
-    RunnerFixture.Result result = migrate(plan(karmada, "to-karmada", "member1"));
+    RunnerFixture.Result dryRun =
+        tugboat.run(
+            "migrate", "--store", tugboat.storeUri(), "--plan", plan.toString(), "--dry-run");
+    assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
+    assertThat(dryRun.out())
+        .contains(
+            "Capacity: not checked in Karmada mode; each application gets a PropagationPolicy")
+        .containsPattern(
+            "Application payments \\(tier 1\\): namespaces payments\\R  objects: \\d+ \\(.*1 deployments.apps");
+    assertThat(karmada.state().get("v1", "Namespace", null, "payments")).isEmpty();
+
+    RunnerFixture.Result result = migrate(plan);
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     JsonObject report = JsonParser.parseString(result.out()).getAsJsonObject();

@@ -1,5 +1,7 @@
 package dev.tugboat.restore.capacity.planner;
 
+import dev.tugboat.restore.capacity.plan.InsufficientCapacityAction;
+
 /** The planner's answer, and the exit code of the {@code tugboat capacity} command (issue 6). */
 public enum Verdict {
   /** Every application fits with its source replicas. */
@@ -17,5 +19,17 @@ public enum Verdict {
 
   public int exitCode() {
     return exitCode;
+  }
+
+  /**
+   * Whether a migration stops before writing anything: {@code abort} unless everything fits as it
+   * is, {@code downgrade} unless it fits with the ladder's downgrade; {@code partial} never stops.
+   */
+  public boolean stopsMigrationUnder(InsufficientCapacityAction action) {
+    return switch (action) {
+      case ABORT -> this != FITS;
+      case DOWNGRADE -> this == DOES_NOT_FIT;
+      case PARTIAL -> false;
+    };
   }
 }
