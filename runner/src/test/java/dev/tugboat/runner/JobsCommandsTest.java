@@ -1,6 +1,7 @@
 package dev.tugboat.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -13,10 +14,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +38,9 @@ import org.springframework.batch.core.repository.JobRepository;
 class JobsCommandsTest {
 
   @RegisterExtension static final RunnerFixture runner = new RunnerFixture();
+
+  /** Jobs held at a gate must not occupy a shared pool's only thread (on a 2-core machine). */
+  private static final Executor THREAD_PER_TASK = task -> new Thread(task).start();
 
   @TempDir Path work;
 
@@ -156,6 +162,41 @@ class JobsCommandsTest {
             "tugboat: cannot stop job execution " + id + ": it is not running, it is STOPPED\n");
   }
 
+  /** What the SIGTERM hook does: stop this process's runs and wait until they have ended. */
+  @Test
+  void stoppingTheLocalRunsWaitsUntilTheyEndStopped() throws Exception {
+    GatedCountingJob job = new GatedCountingJob(6, 2);
+    CompletableFuture<JobExecution> running = start("stop-c", "terminated", job);
+    job.awaitHeld();
+    long id = runningExecution("stop-c").getId();
+    JobRepository jobRepository = runner.bean(JobRepository.class);
+
+    CompletableFuture<List<Long>> stopping = new CompletableFuture<>();
+    Thread stopper =
+        new Thread(
+            () -> {
+              try {
+                stopping.complete(
+                    runner.bean(JobRunStarter.class).stopLocalRuns(Duration.ofSeconds(30)));
+              } catch (InterruptedException | RuntimeException e) {
+                stopping.completeExceptionally(e);
+              }
+            });
+    stopper.start();
+    // Its one timed wait: the stop was asked for, and it waits for the run to end.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> stopper.getState() == Thread.State.TIMED_WAITING);
+    assertThat(stopping).isNotDone();
+    job.release();
+
+    assertThat(stopping.get(30, TimeUnit.SECONDS)).containsExactly(id);
+    // Ended by the time stopLocalRuns returned, not later.
+    assertThat(jobRepository.getJobExecution(id).getStatus()).isEqualTo(BatchStatus.STOPPED);
+    assertThat(running.get(30, TimeUnit.SECONDS).getStatus()).isEqualTo(BatchStatus.STOPPED);
+    assertThat(runner.bean(JobRunStarter.class).stopLocalRuns(Duration.ofSeconds(1))).isEmpty();
+  }
+
   @Test
   void stoppingAnExecutionWhoseProcessIsGoneMarksItFailed() throws Exception {
     GatedCountingJob job = new GatedCountingJob(4, 2);
@@ -259,7 +300,8 @@ class JobsCommandsTest {
           } catch (Exception e) {
             throw new IllegalStateException(e);
           }
-        });
+        },
+        THREAD_PER_TASK);
   }
 
   private static JobExecution runningExecution(String jobName) {

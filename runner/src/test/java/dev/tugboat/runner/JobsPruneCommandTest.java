@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tugboat.core.jobs.JobRunStarter;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +22,9 @@ class JobsPruneCommandTest {
 
   @RegisterExtension static final RunnerFixture runner = new RunnerFixture();
 
+  /** Jobs held at a gate must not occupy a shared pool's only thread (on a 2-core machine). */
+  private static final Executor THREAD_PER_TASK = task -> new Thread(task).start();
+
   @Test
   void deletesFinishedExecutionsAndEmptiedInstancesButNotARunningOne() throws Exception {
     JobRunStarter starter = runner.bean(JobRunStarter.class);
@@ -28,7 +32,7 @@ class JobsPruneCommandTest {
     // Two executions of one instance: stopped, then completed on restart.
     GatedCountingJob held = new GatedCountingJob(4, 3);
     CompletableFuture<JobExecution> first =
-        CompletableFuture.supplyAsync(() -> run(starter, held, "twice"));
+        CompletableFuture.supplyAsync(() -> run(starter, held, "twice"), THREAD_PER_TASK);
     held.awaitHeld();
     JobExecution stopping = jobRepository.findRunningJobExecutions("prune").iterator().next();
     assertThat(runner.run("jobs", "stop", stopping.getId() + "").exitCode()).isZero();
@@ -39,7 +43,7 @@ class JobsPruneCommandTest {
     run(starter, new GatedCountingJob(1, 0), "once");
     GatedCountingJob running = new GatedCountingJob(4, 1);
     CompletableFuture<JobExecution> still =
-        CompletableFuture.supplyAsync(() -> run(starter, running, "running"));
+        CompletableFuture.supplyAsync(() -> run(starter, running, "running"), THREAD_PER_TASK);
     running.awaitHeld();
 
     assertThat(runner.run("jobs", "prune", "--older-than", "1h").out())
