@@ -29,7 +29,10 @@ public final class ExitCodes {
   /** The command did what was asked. */
   public static final int OK = 0;
 
-  /** A job failed; retrying (which resumes it) may help. */
+  /**
+   * A job failed, or was stopped (SIGTERM, {@code tugboat jobs stop}); retrying (which resumes it)
+   * may help.
+   */
   public static final int FAILED = 1;
 
   /** The command line is wrong. */

@@ -1,5 +1,6 @@
 package dev.tugboat.runner;
 
+import dev.tugboat.core.jobs.JobRunStarter;
 import dev.tugboat.core.jobs.JobsConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,13 +20,17 @@ public class TugboatApplication {
 
   public static void main(String[] args) {
     BackgroundRun.awaitStarterExit();
-    System.exit(run(args));
+    StopOnTermination termination = StopOnTermination.install();
+    termination.exit(run(args, termination));
   }
 
-  static int run(String[] args) {
+  static int run(String[] args, StopOnTermination termination) {
     ConfigurableApplicationContext context;
     try {
-      context = new SpringApplicationBuilder(TugboatApplication.class).run();
+      // Closed below; on SIGTERM, StopOnTermination must find the job repository open.
+      context =
+          new SpringApplicationBuilder(TugboatApplication.class).registerShutdownHook(false).run();
+      termination.stopRunsOf(context.getBean(JobRunStarter.class));
     } catch (RuntimeException e) {
       System.err.println("tugboat: cannot start: " + ExitCodes.reason(e));
       return ExitCodes.forStartupFailure(e);

@@ -4,6 +4,7 @@ import dev.tugboat.runner.command.ApiResourcesCommand;
 import dev.tugboat.runner.command.ArchiveCommand;
 import dev.tugboat.runner.command.BackupCommand;
 import dev.tugboat.runner.command.CapacityCommand;
+import dev.tugboat.runner.command.JobsCommand;
 import dev.tugboat.runner.command.MigrateCommand;
 import dev.tugboat.runner.command.MigrationCommand;
 import dev.tugboat.runner.command.RestoreCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.ScopeType;
       ArchiveCommand.class,
       BackupCommand.class,
       CapacityCommand.class,
+      JobsCommand.class,
       MigrateCommand.class,
       MigrationCommand.class,
       RestoreCommand.class
@@ -42,7 +44,7 @@ import picocli.CommandLine.ScopeType;
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  done",
-      "  1  a job failed; running the same command again resumes it",
+      "  1  a job failed or was stopped (SIGTERM, `jobs stop`); the same command again resumes it",
       "  2  usage error",
       "  3  finished with warnings or a partial result",
       "  4  precondition or configuration error; retrying will not help",

@@ -100,6 +100,11 @@ public final class RunnerFixture implements BeforeAllCallback, AfterAllCallback 
     return new Result(exitCode, out.toString(), err.toString());
   }
 
+  /** A bean of the running application, e.g. its job repository, to make executions with. */
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
   /** The command tree as the application builds it, for tests that walk every command. */
   CommandLine commandTree() {
     return new CommandLine(new TugboatCommand(), context.getBean(IFactory.class));

@@ -1,8 +1,11 @@
 package dev.tugboat.core.jobs;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -15,6 +18,7 @@ import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -47,6 +51,7 @@ public class JobRunStarter {
   private final JobRunProperties properties;
   private final Clock clock;
   private final OwnerCheck ownerCheck;
+  private final LocalRuns localRuns = new LocalRuns();
 
   public JobRunStarter(
       JobOperator jobOperator,
@@ -89,7 +94,8 @@ public class JobRunStarter {
       }
     }
     Job leasedJob =
-        new LeasedJob(job, leases, RunOwner.current(), clock, properties.heartbeatInterval());
+        new LeasedJob(
+            job, leases, RunOwner.current(), clock, properties.heartbeatInterval(), localRuns);
     try {
       return jobOperator.start(leasedJob, parameters);
     } catch (JobExecutionAlreadyRunningException e) {
@@ -98,9 +104,61 @@ public class JobRunStarter {
     }
   }
 
+  /**
+   * Stops a running execution of any process: asks its owner to stop it at the next chunk or step
+   * boundary (it then ends STOPPED, restartable), or, when the owner is provably gone and so will
+   * never notice, marks it FAILED at once so that it can be restarted.
+   *
+   * @throws JobExecutionNotRunningException when the execution has already ended
+   */
+  public StopResult stop(JobExecution execution) throws JobExecutionNotRunningException {
+    if (!execution.isRunning()) {
+      throw new JobExecutionNotRunningException(
+          "job execution " + execution.getId() + " is not running: it is " + execution.getStatus());
+    }
+    OwnerCheck.Verdict verdict = check(execution);
+    if (verdict.ownerGone()) {
+      recover(describe(execution), execution, verdict);
+      return new StopResult(BatchStatus.FAILED, verdict.explanation());
+    }
+    jobOperator.stop(execution);
+    return new StopResult(BatchStatus.STOPPING, verdict.explanation());
+  }
+
+  /**
+   * Asks every execution this process runs to stop at its next chunk or step boundary, and waits
+   * for them to end (STOPPED, so that the same command resumes them). For a termination signal: the
+   * grace must end before the orchestrator's kill.
+   *
+   * @return the ids of the executions asked to stop; empty when none ran
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public List<Long> stopLocalRuns(Duration grace) throws InterruptedException {
+    List<Long> stopped = new ArrayList<>();
+    for (JobExecution running : localRuns.snapshot()) {
+      // A fresh copy, as another process would stop it: the running job keeps its own object.
+      JobExecution stored = jobRepository.getJobExecution(running.getId());
+      try {
+        if (stored != null) {
+          jobOperator.stop(stored);
+          stopped.add(running.getId());
+        }
+      } catch (JobExecutionNotRunningException e) {
+        // It ended meanwhile: nothing to stop.
+      }
+    }
+    if (!stopped.isEmpty() && !localRuns.awaitNone(grace)) {
+      log.warn(
+          "Job executions {} had not stopped after {} s; they stay STOPPING until a later start"
+              + " finds this process gone and recovers them",
+          stopped,
+          grace.toSeconds());
+    }
+    return stopped;
+  }
+
   private void recoverIfOwnerGone(String run, JobExecution execution) {
-    OwnerCheck.Verdict verdict =
-        ownerCheck.check(leases.find(execution.getId()), lastUpdate(execution));
+    OwnerCheck.Verdict verdict = check(execution);
     if (!verdict.ownerGone()) {
       throw new RunInProgressException(
           run
@@ -111,6 +169,14 @@ public class JobRunStarter {
               + "): "
               + verdict.explanation());
     }
+    recover(run, execution, verdict);
+  }
+
+  private OwnerCheck.Verdict check(JobExecution execution) {
+    return ownerCheck.check(leases.find(execution.getId()), lastUpdate(execution));
+  }
+
+  private void recover(String run, JobExecution execution, OwnerCheck.Verdict verdict) {
     log.info(
         "Recovering execution {} of {}, left {}: {}",
         execution.getId(),
@@ -135,6 +201,10 @@ public class JobRunStarter {
         .orElseThrow()
         .atZone(clock.getZone())
         .toInstant();
+  }
+
+  private static String describe(JobExecution execution) {
+    return describe(execution.getJobInstance().getJobName(), execution.getJobParameters());
   }
 
   /** E.g. {@code job 'backup' (runId=nightly-1)}, with the identifying parameters only. */

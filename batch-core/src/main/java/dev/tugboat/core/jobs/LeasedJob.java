@@ -24,10 +24,17 @@ final class LeasedJob implements Job {
   private final RunOwner owner;
   private final Clock clock;
   private final Duration heartbeatInterval;
+  private final LocalRuns localRuns;
 
   LeasedJob(
-      Job job, RunLeaseRepository leases, RunOwner owner, Clock clock, Duration heartbeatInterval) {
+      Job job,
+      RunLeaseRepository leases,
+      RunOwner owner,
+      Clock clock,
+      Duration heartbeatInterval,
+      LocalRuns localRuns) {
     this.job = job;
+    this.localRuns = localRuns;
     this.leases = leases;
     this.owner = owner;
     this.clock = clock;
@@ -44,9 +51,11 @@ final class LeasedJob implements Job {
     leases.insert(new RunLease(executionId, owner, clock.instant()));
     LeaseHeartbeat heartbeat =
         LeaseHeartbeat.start(leases, executionId, owner, clock, heartbeatInterval);
+    localRuns.add(execution);
     try {
       job.execute(execution);
     } finally {
+      localRuns.remove(execution);
       heartbeat.stop();
       release(executionId);
     }
