@@ -95,4 +95,29 @@ public record RollbackRun(
     }
     return parameters.toJobParameters();
   }
+
+  /**
+   * The run whose parameters these are, to restart it.
+   *
+   * @throws IllegalArgumentException when they are not a rollback run's
+   */
+  public static RollbackRun fromJobParameters(JobParameters parameters) {
+    String restore = parameters.getString(RESTORE);
+    String store = parameters.getString(STORE_URI);
+    String workFolder = parameters.getString(WORK_FOLDER);
+    if (restore == null || store == null || workFolder == null) {
+      throw new IllegalArgumentException("not the parameters of a rollback run: " + parameters);
+    }
+    String kubeconfig = parameters.getString(KUBECONFIG);
+    return new RollbackRun(
+        restore,
+        store,
+        kubeconfig == null ? null : Path.of(kubeconfig),
+        parameters.getString(CONTEXT),
+        parameters.getDouble(QPS),
+        parameters.getLong(BURST).intValue(),
+        parameters.getLong(CHUNK_SIZE).intValue(),
+        Path.of(workFolder),
+        parameters.getString(DRY_RUN));
+  }
 }

@@ -7,6 +7,7 @@ import dev.tugboat.restore.capacity.plan.MigrationPlanParser;
 import dev.tugboat.restore.capacity.planner.ApplicationResult;
 import dev.tugboat.restore.capacity.planner.CapacityPlan;
 import dev.tugboat.restore.capacity.planner.LadderStep;
+import dev.tugboat.restore.capacity.planner.PendingPods;
 import dev.tugboat.restore.capacity.planner.Verdict;
 import dev.tugboat.restore.capacity.planner.WorkloadResult;
 import java.util.List;
@@ -52,6 +53,7 @@ class ApplicationPlanTest {
           Verdict.FITS_WITH_DOWNGRADE,
           "partial",
           "5% of cpu and memory",
+          PendingPods.NONE,
           List.of(),
           List.of(
               new LadderStep(1, "0.75", List.of()),
@@ -98,6 +100,7 @@ class ApplicationPlanTest {
             Verdict.FITS_WITH_DOWNGRADE,
             "partial",
             "5% of cpu and memory",
+            PendingPods.NONE,
             List.of(),
             List.of(),
             List.of(new ApplicationResult("shop", 1, 7, 0, 0, 0, null, true)),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tugboat.restore.capacity.planner.ApplicationResult;
 import dev.tugboat.restore.capacity.planner.CapacityPlan;
 import dev.tugboat.restore.capacity.planner.LadderStep;
+import dev.tugboat.restore.capacity.planner.PendingPods;
 import dev.tugboat.restore.capacity.planner.ReplicaChange;
 import dev.tugboat.restore.capacity.planner.Verdict;
 import dev.tugboat.restore.capacity.planner.WorkloadResult;
@@ -53,6 +54,7 @@ class MigrationJobContextTest {
             Verdict.FITS_WITH_DOWNGRADE,
             "downgrade",
             "5% of cpu and memory",
+            PendingPods.NONE,
             List.of(),
             List.of(new LadderStep(1, "0.75", List.of(new ReplicaChange("shop", 4, 3)))),
             List.of(new ApplicationResult("shop", 1, 4, 3, 3, 0, null, false)),

@@ -8,6 +8,8 @@ import dev.tugboat.restore.job.RestoreProgress;
 import dev.tugboat.restore.job.RestoreRun;
 import dev.tugboat.restore.migrate.MigrationJobFactory;
 import dev.tugboat.restore.migrate.MigrationRun;
+import dev.tugboat.restore.rollback.RollbackJobFactory;
+import dev.tugboat.restore.rollback.RollbackRun;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.batch.core.job.Job;
@@ -24,7 +26,10 @@ public class JobsFromParameters {
   private final Map<String, Function<JobParameters, Job>> factories;
 
   public JobsFromParameters(
-      BackupJobFactory backups, RestoreJobFactory restores, MigrationJobFactory migrations) {
+      BackupJobFactory backups,
+      RestoreJobFactory restores,
+      MigrationJobFactory migrations,
+      RollbackJobFactory rollbacks) {
     this.factories =
         Map.of(
             BackupJobFactory.JOB_NAME,
@@ -34,7 +39,9 @@ public class JobsFromParameters {
             parameters ->
                 restores.create(RestoreRun.fromJobParameters(parameters), new RestoreProgress()),
             MigrationJobFactory.JOB_NAME,
-            parameters -> migrations.create(MigrationRun.fromJobParameters(parameters)));
+            parameters -> migrations.create(MigrationRun.fromJobParameters(parameters)),
+            RollbackJobFactory.JOB_NAME,
+            parameters -> rollbacks.create(RollbackRun.fromJobParameters(parameters)));
   }
 
   /**

@@ -48,26 +48,4 @@ public record CapacityInput(
     Objects.requireNonNull(headroom, "headroom");
     Objects.requireNonNull(onInsufficientCapacity, "onInsufficientCapacity");
   }
-
-  /** The input of a target where no pod waits for a node. */
-  public CapacityInput(
-      List<SimNode> nodes,
-      Map<String, NamespaceQuota> quotas,
-      Applications applications,
-      Map<Workload, Floor> floors,
-      List<Double> ladder,
-      boolean allowCoreDegrade,
-      Headroom headroom,
-      InsufficientCapacityAction onInsufficientCapacity) {
-    this(
-        nodes,
-        List.of(),
-        quotas,
-        applications,
-        floors,
-        ladder,
-        allowCoreDegrade,
-        headroom,
-        onInsufficientCapacity);
-  }
 }

@@ -52,32 +52,6 @@ public record CapacityPlan(
     nodes = List.copyOf(nodes);
   }
 
-  /** A plan for a target where no pod waits for a node. */
-  public CapacityPlan(
-      Verdict verdict,
-      String onInsufficientCapacity,
-      String headroom,
-      List<Check> checks,
-      List<LadderStep> steps,
-      List<ApplicationResult> applications,
-      List<WorkloadResult> workloads,
-      List<String> unassigned,
-      List<NodeResult> nodes,
-      int bestFitUnplaced) {
-    this(
-        verdict,
-        onInsufficientCapacity,
-        headroom,
-        PendingPods.NONE,
-        checks,
-        steps,
-        applications,
-        workloads,
-        unassigned,
-        nodes,
-        bestFitUnplaced);
-  }
-
   /** The replicas planned over all applications, after the ladder. */
   public int plannedReplicas() {
     return applications.stream().mapToInt(ApplicationResult::plannedReplicas).sum();

@@ -100,6 +100,7 @@ class ApplicationsTest {
         CapacityPlanner.plan(
             new CapacityInput(
                 List.of(node("a", 4000)),
+                List.of(),
                 Map.of(),
                 applications,
                 floors(applications.applications(), Map.of()),

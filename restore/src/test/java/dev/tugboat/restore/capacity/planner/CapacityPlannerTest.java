@@ -361,6 +361,7 @@ class CapacityPlannerTest {
     CapacityInput input =
         new CapacityInput(
             List.of(node("a", 4000)),
+            List.of(),
             Map.of(),
             new Applications(List.of(application("core", 0, CORE)), List.of()),
             Map.of(),

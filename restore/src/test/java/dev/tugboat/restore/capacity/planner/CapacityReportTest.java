@@ -36,6 +36,7 @@ class CapacityReportTest {
     return CapacityPlanner.plan(
         new CapacityInput(
             List.of(node),
+            List.of(),
             Map.of(),
             new Applications(applications, List.of(deployment("tools", "debug", 1, 100))),
             PlannerFixtures.floors(applications, Map.of(batch, new Floor(2, "plan minReplicas"))),

@@ -106,6 +106,7 @@ final class PlannerFixtures {
       InsufficientCapacityAction action) {
     return new CapacityInput(
         nodes,
+        List.of(),
         quotas,
         new Applications(applications, List.of()),
         floors(applications, floors),

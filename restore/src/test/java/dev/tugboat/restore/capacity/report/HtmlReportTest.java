@@ -53,6 +53,7 @@ class HtmlReportTest {
         verdict,
         "partial",
         "5% of cpu and memory",
+        PendingPods.NONE,
         List.of(
             new Check("quota", true, "every replica admitted"),
             new Check("spread", false, "4 of 5 admitted replicas placed")),

@@ -124,6 +124,7 @@ final class CapacityScenario {
     }
     return new CapacityInput(
         nodes(nodes),
+        List.of(),
         Map.of(),
         new Applications(applications, List.of()),
         floors,
