@@ -20,90 +20,106 @@ final class DemoScript {
     STANDBY
   }
 
-  /** One step of the story: a title, the cluster it works on and the {@code tugboat} command. */
-  record Scene(String title, Cluster cluster, List<String> command) {
+  /**
+   * One step of the story: a title, the cluster it works on, the {@code tugboat} command and the exit
+   * code it should end with (3 where the story sheds replicas on purpose).
+   */
+  record Scene(String title, Cluster cluster, int exitCode, List<String> command) {
     Scene(String title, Cluster cluster, String... command) {
-      this(title, cluster, List.of(command));
+      this(title, cluster, 0, List.of(command));
+    }
+
+    Scene(String title, Cluster cluster, int exitCode, String... command) {
+      this(title, cluster, exitCode, List.of(command));
     }
   }
 
-  private static final String[] RESTORE_SHOP =
-      new String[] {
-        "restore",
-        "create",
-        "shop-dr",
-        "--from-backup",
-        "nightly",
-        "--include-namespaces",
-        "shop",
-        "--namespace-mappings",
-        "shop:shop-dr"
-      };
-
-  private static final List<Scene> SCENES =
-      List.of(
-          new Scene(
-              "1. Back up the primary cluster to the store, in Velero's format",
-              Cluster.PRIMARY,
-              "backup",
-              "create",
-              "nightly"),
-          new Scene(
-              "2. The backup, as the store holds it",
-              Cluster.PRIMARY,
-              "backup",
-              "describe",
-              "nightly"),
-          new Scene("3. Every backup in the store", Cluster.PRIMARY, "backup", "list"),
-          new Scene(
-              "4. What restoring the shop into the standby as shop-dr would do (nothing is written)",
-              Cluster.STANDBY,
-              concat(RESTORE_SHOP, "--dry-run")),
-          new Scene(
-              "5. Restore it: CRDs first, then Velero's order, each tier in parallel",
-              Cluster.STANDBY,
-              RESTORE_SHOP),
-          new Scene(
-              "6. The restore, as the store records it",
-              Cluster.STANDBY,
-              "restore",
-              "describe",
-              "shop-dr"));
+  /** The scenes, with the failover plan at {@code plan}. */
+  private static List<Scene> scenes(Path plan) {
+    return List.of(
+        new Scene(
+            "1. Back up the primary cluster to the store, in Velero's format",
+            Cluster.PRIMARY,
+            "backup",
+            "create",
+            "nightly"),
+        new Scene(
+            "2. The backup, as the store holds it",
+            Cluster.PRIMARY,
+            "backup",
+            "describe",
+            "nightly"),
+        new Scene(
+            "3. What restoring the shop into the standby as shop-dr would do (nothing is written)",
+            Cluster.STANDBY,
+            "restore",
+            "create",
+            "shop-dr",
+            "--from-backup",
+            "nightly",
+            "--include-namespaces",
+            "shop",
+            "--namespace-mappings",
+            "shop:shop-dr",
+            "--dry-run"),
+        new Scene(
+            "4. The primary is failing. Will its six applications fit in the smaller standby?",
+            Cluster.STANDBY,
+            3,
+            "capacity",
+            "--plan",
+            plan.toString()),
+        new Scene(
+            "5. Fail over from last night's backup: core first, four applications at a time; another"
+                + " team takes room in payments just before it lands, and the migration steps it down",
+            Cluster.STANDBY,
+            3,
+            "migrate",
+            "--plan",
+            plan.toString()),
+        new Scene(
+            "6. The primary is back: roll the failover back, leaving the standby as it was",
+            Cluster.STANDBY,
+            "rollback",
+            "failover"),
+        new Scene("7. Every job of the story, in the job repository", Cluster.STANDBY, "jobs", "list"));
+  }
 
   private final PrintWriter out;
   private final TugboatCli cli;
   private final Map<Cluster, Path> kubeconfigs;
   private final String store;
+  private final Path plan;
 
   /**
    * @param kubeconfigs where each cluster's kubeconfig is
    * @param store the store's URI
+   * @param plan the failover's migration plan
    */
-  DemoScript(PrintWriter out, TugboatCli cli, Map<Cluster, Path> kubeconfigs, String store) {
+  DemoScript(
+      PrintWriter out, TugboatCli cli, Map<Cluster, Path> kubeconfigs, String store, Path plan) {
     this.out = out;
     this.cli = cli;
     this.kubeconfigs = Map.copyOf(kubeconfigs);
     this.store = store;
+    this.plan = plan;
   }
 
-  /** Plays every scene; returns 0, or the exit code of the command that failed. */
+  /**
+   * Plays every scene; returns 0, or the exit code of the first command that did not end as the
+   * story expects.
+   */
   int run() {
-    out.println("Tugboat demo: a sandbox cluster 'primary' running six applications, an empty");
-    out.println("'standby', an H2 job repository and a local store, all in a temporary folder.");
-    for (Scene scene : SCENES) {
+    out.println("Tugboat demo: a sandbox cluster 'primary' running six applications, a smaller,");
+    out.println("empty 'standby', an H2 job repository and a local store, all in a temporary folder.");
+    for (Scene scene : scenes(plan)) {
       int exitCode = play(scene);
-      if (exitCode != 0) {
+      if (exitCode != scene.exitCode()) {
         out.println("The demo stops here: the command exited with " + exitCode + ".");
-        return exitCode;
+        return exitCode == 0 ? 1 : exitCode;
       }
     }
     return 0;
-  }
-
-  private static String[] concat(String[] command, String... more) {
-    List<String> all = new ArrayList<>(List.of(command));
-    all.addAll(List.of(more));
-    return all.toArray(String[]::new);
   }
 
   private int play(Scene scene) {
