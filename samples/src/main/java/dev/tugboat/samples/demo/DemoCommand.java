@@ -7,13 +7,13 @@ import dev.tugboat.samples.sandbox.SandboxOptions;
 import dev.tugboat.samples.sandbox.SandboxOptions.NodePool;
 import dev.tugboat.samples.sandbox.seed.Seeds;
 import java.io.IOException;
-import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -108,7 +108,8 @@ public final class DemoCommand implements Callable<Integer> {
     String plan;
     try (InputStream in = DemoCommand.class.getResourceAsStream(PLAN)) {
       if (in == null) {
-        throw new IllegalStateException("the demo's plan " + PLAN + " is missing from the class path");
+        throw new IllegalStateException(
+            "the demo's plan " + PLAN + " is missing from the class path");
       }
       plan = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }

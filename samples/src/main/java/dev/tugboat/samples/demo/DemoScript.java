@@ -21,8 +21,8 @@ final class DemoScript {
   }
 
   /**
-   * One step of the story: a title, the cluster it works on, the {@code tugboat} command and the exit
-   * code it should end with (3 where the story sheds replicas on purpose).
+   * One step of the story: a title, the cluster it works on, the {@code tugboat} command and the
+   * exit code it should end with (3 where the story sheds replicas on purpose).
    */
   record Scene(String title, Cluster cluster, int exitCode, List<String> command) {
     Scene(String title, Cluster cluster, String... command) {
@@ -82,7 +82,8 @@ final class DemoScript {
             Cluster.STANDBY,
             "rollback",
             "failover"),
-        new Scene("7. Every job of the story, in the job repository", Cluster.STANDBY, "jobs", "list"));
+        new Scene(
+            "7. Every job of the story, in the job repository", Cluster.STANDBY, "jobs", "list"));
   }
 
   private final PrintWriter out;
@@ -111,7 +112,8 @@ final class DemoScript {
    */
   int run() {
     out.println("Tugboat demo: a sandbox cluster 'primary' running six applications, a smaller,");
-    out.println("empty 'standby', an H2 job repository and a local store, all in a temporary folder.");
+    out.println(
+        "empty 'standby', an H2 job repository and a local store, all in a temporary folder.");
     for (Scene scene : scenes(plan)) {
       int exitCode = play(scene);
       if (exitCode != scene.exitCode()) {
