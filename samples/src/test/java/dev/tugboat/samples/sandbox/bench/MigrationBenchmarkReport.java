@@ -126,11 +126,12 @@ record MigrationBenchmarkReport(
     for (MigrationMeasurement run : runs) {
       line(
           out,
-          "parallelism %d: %d of %d Migrated; applications' span (first start to last finish)"
-              + " %.2f s, %.2fx the ideal",
+          "parallelism %d: %d of %d Migrated; mean application time %.2f s; applications' span"
+              + " (first start to last finish) %.2f s, %.2fx the ideal",
           run.parallelism(),
           run.migrated(),
           applications,
+          run.applicationNanos() / 1e9 / applications,
           run.spanNanos() / 1e9,
           run.spanNanos() / idealNanos(run));
     }

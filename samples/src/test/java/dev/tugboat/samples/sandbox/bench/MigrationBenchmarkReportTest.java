@@ -40,10 +40,10 @@ class MigrationBenchmarkReportTest {
             restore and readiness wait). Ideal: N / parallelism x per-app. Fixed costs of a run \
             (JVM, Spring, validation, capacity plan, report; the parallelism-1 wall time less its \
             applications' times): 6.00 s, part of every wall time.
-            parallelism 1: 50 of 50 Migrated; applications' span (first start to last finish) \
-            199.00 s, 1.00x the ideal
-            parallelism 10: 50 of 50 Migrated; applications' span (first start to last finish) \
-            29.00 s, 1.45x the ideal
+            parallelism 1: 50 of 50 Migrated; mean application time 4.00 s; applications' span \
+            (first start to last finish) 199.00 s, 1.00x the ideal
+            parallelism 10: 50 of 50 Migrated; mean application time 5.20 s; applications' span \
+            (first start to last finish) 29.00 s, 1.45x the ideal
             PASS: parallelism 1 within 1.5x of the ideal (1.03x)
             FAIL: parallelism 10 within 1.5x of the ideal (1.75x)
             """);
