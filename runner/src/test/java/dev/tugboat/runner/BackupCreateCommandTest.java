@@ -2,6 +2,9 @@ package dev.tugboat.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonParser;
+import dev.tugboat.backup.job.BackupRequest;
+import dev.tugboat.backup.job.BackupRun;
 import dev.tugboat.backup.velero.BackupOutcome;
 import dev.tugboat.backup.velero.BackupSpec;
 import dev.tugboat.backup.velero.VeleroBackupDocument;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 
 /**
  * {@code tugboat backup create} refusing what it can tell is wrong before it reaches a cluster: its
@@ -148,6 +153,137 @@ class BackupCreateCommandTest {
                 + storeRoot.toUri()
                 + " backup create nightly --no-wait), as they do when tugboat runs as its own java"
                 + " process\n");
+  }
+
+  // --- scheduled backups
+
+  @Test
+  void aScheduledBackupIsNamedAfterTheMinuteItsCronJobsJobNames() throws IOException {
+    new BackupCatalog(new LocalBackupStore(storeRoot))
+        .publish(
+            "nightly-20251118020000",
+            out -> out.write(new byte[] {1}),
+            Map.of(),
+            published("nightly-20251118020000"));
+
+    RunnerFixture.Result result =
+        create("--schedule", "nightly", "--scheduled-time", "job:tugboat-nightly-29390520");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.PRECONDITION);
+    assertThat(result.err())
+        .isEqualTo(
+            "tugboat: backup 'nightly-20251118020000' already exists in "
+                + storeRoot
+                + "; choose another name\n");
+  }
+
+  /**
+   * The run is made (and fails: nothing listens at the cluster's address) under the scheduled name,
+   * with the schedule's label; a retry with the same scheduled time, in either form, resumes it.
+   */
+  @Test
+  void aRetryOfAScheduledRunResumesTheSameBackupWithTheSchedulesLabel() {
+    RunnerFixture.Result first =
+        create(
+            "--schedule",
+            "nightly",
+            "--scheduled-time",
+            "job:tugboat-nightly-29390520",
+            "--labels",
+            "team=ops",
+            "--output",
+            "json");
+    RunnerFixture.Result retry =
+        create(
+            "--schedule",
+            "nightly",
+            "--scheduled-time",
+            "2025-11-18T02:00:00Z",
+            "--labels",
+            "team=ops",
+            "--output",
+            "json");
+
+    assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.FAILED);
+    assertThat(retry.exitCode()).as(retry.err()).isEqualTo(ExitCodes.FAILED);
+    JobExecution firstRun = execution(first);
+    JobExecution retried = execution(retry);
+    assertThat(retried.getId()).isNotEqualTo(firstRun.getId());
+    assertThat(retried.getJobInstance().getInstanceId())
+        .isEqualTo(firstRun.getJobInstance().getInstanceId());
+    BackupRequest request = BackupRun.fromJobParameters(firstRun.getJobParameters()).request();
+    assertThat(request.name()).isEqualTo("nightly-20251118020000");
+    assertThat(request.labels())
+        .isEqualTo(Map.of("velero.io/schedule-name", "nightly", "team", "ops"));
+  }
+
+  @Test
+  void aNameWithAScheduleIsRefusedAsAUsageError() {
+    RunnerFixture.Result result = create("nightly", "--schedule", "nightly");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .startsWith(
+            "give either NAME (nightly) or --schedule (nightly), which names the backup after the"
+                + " schedule, not both\n");
+  }
+
+  @Test
+  void neitherANameNorAScheduleIsAUsageError() {
+    RunnerFixture.Result result = create();
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .startsWith("give the backup's NAME, or --schedule to name it after a schedule\n");
+  }
+
+  @Test
+  void aJobNameWithoutTheScheduledMinuteIsAUsageError() {
+    RunnerFixture.Result result =
+        create("--schedule", "nightly", "--scheduled-time", "job:tugboat-nightly-manual");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .startsWith(
+            "--scheduled-time: job name 'tugboat-nightly-manual' does not end in -<minutes since"
+                + " the epoch>, as the Jobs of a CronJob do\n");
+  }
+
+  @Test
+  void aScheduledTimeWithoutAScheduleIsAUsageError() {
+    RunnerFixture.Result result = create("nightly", "--scheduled-time", "2025-11-18T02:00:00Z");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .startsWith("--scheduled-time names the time of a --schedule run: add one\n");
+  }
+
+  @Test
+  void aScheduleThatMakesAnInvalidBackupNameIsRefused() {
+    RunnerFixture.Result result = create("--schedule", "Nightly");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.PRECONDITION);
+    assertThat(result.err())
+        .startsWith("tugboat: invalid schedule name 'Nightly': it must be a lowercase RFC 1123")
+        .hasLineCount(1);
+  }
+
+  @Test
+  void theScheduleLabelCannotBeSetByHand() {
+    RunnerFixture.Result result =
+        create("--schedule", "nightly", "--labels", "velero.io/schedule-name=other");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .startsWith(
+            "--labels must not set velero.io/schedule-name: --schedule sets it to the schedule's"
+                + " name\n");
+  }
+
+  private JobExecution execution(RunnerFixture.Result result) {
+    long id =
+        JsonParser.parseString(result.out()).getAsJsonObject().get("jobExecutionId").getAsLong();
+    return runner.bean(JobRepository.class).getJobExecution(id);
   }
 
   private RunnerFixture.Result create(String... args) {

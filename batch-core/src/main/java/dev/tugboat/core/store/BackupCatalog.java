@@ -7,7 +7,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The backups of one store. A backup exists once its {@code velero-backup.json} does, so this class
@@ -69,6 +71,19 @@ public final class BackupCatalog {
     }
     Collections.sort(names);
     return names;
+  }
+
+  /**
+   * Names of every backup folder of the store, sorted: the published backups and the folders of
+   * backups still being written (or left by a failed publish), which have no {@code
+   * velero-backup.json} yet.
+   */
+  public List<String> listFolders() {
+    SortedSet<String> names = new TreeSet<>();
+    for (String key : store.list(StoreLayout.BACKUPS)) {
+      StoreLayout.backupOfKey(key).ifPresent(names::add);
+    }
+    return List.copyOf(names);
   }
 
   public boolean exists(String name) {

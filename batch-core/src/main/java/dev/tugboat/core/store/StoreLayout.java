@@ -122,6 +122,17 @@ public final class StoreLayout {
     return name;
   }
 
+  /** The backup whose folder holds this key, if it is inside a validly named backup folder. */
+  static Optional<String> backupOfKey(String key) {
+    int end = key.indexOf('/', BACKUPS.length());
+    if (!key.startsWith(BACKUPS) || end < 0) {
+      return Optional.empty();
+    }
+    String name = key.substring(BACKUPS.length(), end);
+    boolean valid = name.length() <= MAX_NAME_LENGTH && NAME.matcher(name).matches();
+    return valid ? Optional.of(name) : Optional.empty();
+  }
+
   /** The backup whose metadata key this is, if it is one. */
   static Optional<String> backupOfMetadataKey(String key) {
     String suffix = "/" + BACKUP_METADATA_FILE;

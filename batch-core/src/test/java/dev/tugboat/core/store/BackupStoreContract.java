@@ -259,6 +259,16 @@ abstract class BackupStoreContract {
   }
 
   @Test
+  void foldersListBackupsBeingWrittenBesideThePublishedOnes() throws IOException {
+    catalog.publish("nightly", out -> out.write(ARCHIVE), Map.of(), body(METADATA));
+    store.write("backups/weekly/staging/run-1/p00000/000000", body(ARCHIVE));
+    store.write("restores/r1/tugboat-restore.json", body(METADATA));
+
+    assertThat(catalog.listFolders()).containsExactly("nightly", "weekly");
+    assertThat(catalog.listBackups()).containsExactly("nightly");
+  }
+
+  @Test
   void publishWritesTheArchiveThenTheExtrasThenTheMetadata() throws IOException {
     RecordingBackupStore recording = new RecordingBackupStore(store);
 

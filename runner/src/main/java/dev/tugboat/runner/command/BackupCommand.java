@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "backup",
     description =
         "Back up a cluster to the store (--store) in Velero's format; list, describe, download and delete"
-            + " the backups there.",
+            + " the backups there, and garbage-collect the expired ones.",
     // One class per subcommand; add new ones here.
     subcommands = {
       BackupCreateCommand.class,
@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       BackupDescribeCommand.class,
       BackupLogsCommand.class,
       BackupDownloadCommand.class,
-      BackupDeleteCommand.class
+      BackupDeleteCommand.class,
+      BackupGcCommand.class
     })
 public class BackupCommand {}

@@ -4,6 +4,8 @@ import dev.tugboat.backup.job.BackupJobFactory;
 import dev.tugboat.backup.job.BackupProgress;
 import dev.tugboat.backup.job.BackupRequest;
 import dev.tugboat.backup.job.BackupRun;
+import dev.tugboat.backup.retention.ScheduledBackupName;
+import dev.tugboat.backup.retention.ScheduledTime;
 import dev.tugboat.backup.velero.BackupMetadata;
 import dev.tugboat.backup.velero.GoDuration;
 import dev.tugboat.core.jobs.JobRunStarter;
@@ -17,7 +19,9 @@ import dev.tugboat.runner.Printer;
 import dev.tugboat.runner.ProgressReporter;
 import dev.tugboat.runner.Stores;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +36,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -50,6 +55,9 @@ import picocli.CommandLine.Spec;
           + " (and ClusterRoles) of their ServiceAccounts and the CRDs of their custom resources;"
           + " --include-cluster-resources=false leaves out the cluster-scoped ones.",
       "After a crash, run the same command again: it resumes where the last run stopped.",
+      "With --schedule instead of NAME the backup is named as Velero names a schedule's backups,"
+          + " <schedule>-<yyyyMMddHHmmss> of the scheduled time in UTC, and labelled"
+          + " velero.io/schedule-name=<schedule>, so that Velero lists it as the schedule's.",
       ""
     })
 public class BackupCreateCommand implements Callable<Integer> {
@@ -58,9 +66,28 @@ public class BackupCreateCommand implements Callable<Integer> {
 
   @Parameters(
       index = "0",
+      arity = "0..1",
       paramLabel = "NAME",
-      description = "The backup's name (a lowercase DNS name).")
-  String name;
+      description = "The backup's name (a lowercase DNS name); not with --schedule.")
+  String nameArgument;
+
+  @Option(
+      names = "--schedule",
+      paramLabel = "SCHEDULE",
+      description =
+          "Name the backup <SCHEDULE>-<yyyyMMddHHmmss> of --scheduled-time (UTC) and label it"
+              + " velero.io/schedule-name=<SCHEDULE>, as a Velero schedule would.")
+  String schedule;
+
+  @Option(
+      names = "--scheduled-time",
+      paramLabel = "TIME",
+      description =
+          "With --schedule: when the run was due, an ISO-8601 instant or job:<job-name>, the name of"
+              + " the Job a Kubernetes CronJob made (it ends in the scheduled minute since the epoch),"
+              + " so that every retried pod of one run resumes the same backup. Default: now, to the"
+              + " second.")
+  String scheduledTime;
 
   @Mixin SelectionOptions selection;
 
@@ -112,9 +139,11 @@ public class BackupCreateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Globals globals = Globals.of(spec);
+    Instant scheduled = scheduledTime();
+    String name = backupName(scheduled);
     BackupRun run =
         new BackupRun(
-            request(),
+            request(name),
             Stores.uri(globals),
             globals.kubeconfig(),
             globals.context(),
@@ -135,7 +164,12 @@ public class BackupCreateCommand implements Callable<Integer> {
     }
     // After the checks, so that what can be refused at once is refused here, not in a log.
     if (!waitOption.waits()) {
-      return BackgroundRun.start(spec, "backup", name, List.of(), home);
+      // The time is passed on, so that the child backs up under the name printed here.
+      List<String> appended =
+          schedule != null && scheduledTime == null
+              ? List.of("--scheduled-time", scheduled.toString())
+              : List.of();
+      return BackgroundRun.start(spec, "backup", name, appended, home);
     }
     BackupProgress progress = new BackupProgress();
     JobExecution execution;
@@ -146,10 +180,67 @@ public class BackupCreateCommand implements Callable<Integer> {
     } finally {
       reporter.close();
     }
-    return report(execution, catalog);
+    return report(name, execution, catalog);
   }
 
-  private BackupRequest request() {
+  /** When a scheduled run was due; null without --schedule. */
+  private Instant scheduledTime() {
+    if (schedule == null) {
+      if (scheduledTime != null) {
+        throw new ParameterException(
+            spec.commandLine(), "--scheduled-time names the time of a --schedule run: add one");
+      }
+      return null;
+    }
+    if (nameArgument != null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "give either NAME ("
+              + nameArgument
+              + ") or --schedule ("
+              + schedule
+              + "), which names the backup after the schedule, not both");
+    }
+    if (labels.containsKey(ScheduledBackupName.SCHEDULE_LABEL)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--labels must not set "
+              + ScheduledBackupName.SCHEDULE_LABEL
+              + ": --schedule sets it to the schedule's name");
+    }
+    if (scheduledTime == null) {
+      return ScheduledTime.now(Clock.systemUTC());
+    }
+    try {
+      return ScheduledTime.parse(scheduledTime);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--scheduled-time: " + e.getMessage());
+    }
+  }
+
+  /** NAME, or the name of the scheduled run. */
+  private String backupName(Instant scheduled) {
+    if (schedule != null) {
+      return new ScheduledBackupName(schedule, scheduled).backupName();
+    }
+    if (nameArgument == null) {
+      throw new ParameterException(
+          spec.commandLine(), "give the backup's NAME, or --schedule to name it after a schedule");
+    }
+    return nameArgument;
+  }
+
+  /** The Backup object's labels: --labels, and the schedule's with --schedule. */
+  private Map<String, String> backupLabels() {
+    if (schedule == null) {
+      return labels;
+    }
+    Map<String, String> withSchedule = new LinkedHashMap<>(labels);
+    withSchedule.put(ScheduledBackupName.SCHEDULE_LABEL, schedule);
+    return withSchedule;
+  }
+
+  private BackupRequest request(String name) {
     Duration keep = GoDuration.parse(ttl);
     // Checked here too, to name the option and the value as the user wrote them.
     if (keep.isNegative() || keep.isZero()) {
@@ -165,10 +256,10 @@ public class BackupCreateCommand implements Callable<Integer> {
         selection.selector(),
         selection.orSelectors(),
         keep,
-        labels);
+        backupLabels());
   }
 
-  private int report(JobExecution execution, BackupCatalog catalog) {
+  private int report(String name, JobExecution execution, BackupCatalog catalog) {
     Printer printer = new Printer(spec);
     if (execution.getStatus() != BatchStatus.COMPLETED) {
       String reason = ExitCodes.failureOf(execution);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.tugboat.backup.retention.ScheduledBackupName;
+import dev.tugboat.backup.retention.ScheduledTime;
 import dev.tugboat.runner.TugboatApplication;
 import dev.tugboat.runner.TugboatCommand;
 import java.nio.file.Path;
@@ -51,13 +53,18 @@ class ContainerArgsTest {
   }
 
   @Test
-  void theNightlyBackupIsABackupNamedAfterItsJob() {
+  void theNightlyBackupIsAScheduledBackupTimedByItsJob() {
     ParseResult backup = parse("CronJob", "tugboat-nightly");
 
     assertThat(commandPath(backup)).containsExactly("tugboat", "backup", "create");
     ParseResult create = backup.subcommand().subcommand();
-    assertThat(create.matchedPositionalValue(0, ""))
-        .isEqualTo("tugboat-nightly-" + SCHEDULED_MINUTES);
+    assertThat(create.hasMatchedPositional(0)).isFalse();
+    assertThat(create.matchedOptionValue("--schedule", "")).isEqualTo("nightly");
+    String scheduledTime = create.matchedOptionValue("--scheduled-time", "");
+    assertThat(scheduledTime).isEqualTo("job:tugboat-nightly-" + SCHEDULED_MINUTES);
+    // the name every pod of that night's Job backs up under: Velero's for a 02:00 UTC run
+    assertThat(new ScheduledBackupName("nightly", ScheduledTime.parse(scheduledTime)).backupName())
+        .isEqualTo("nightly-20251118020000");
     assertThat(create.matchedOptionValue("--exclude-resources", List.of()))
         .isEqualTo(List.of("secrets"));
     assertThat(create.matchedOptionValue("--store", ""))

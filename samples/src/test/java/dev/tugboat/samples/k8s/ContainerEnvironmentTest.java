@@ -105,7 +105,7 @@ class ContainerEnvironmentTest {
         MigrationPlanParser.parse(Manifests.string(configMap, "data", "plan.yaml"));
 
     assertThat(plan.name()).isEqualTo("shop-failover");
-    assertThat(plan.source()).isEqualTo(new PlanSource.Stored("tugboat-nightly-29390520"));
+    assertThat(plan.source()).isEqualTo(new PlanSource.Stored("nightly-20251118020000"));
     assertThat(plan.target().cluster())
         .isEqualTo(new ClusterAccess("in-cluster", Optional.of("in-cluster.kubeconfig")));
     // the kubeconfig the plan names is mounted beside it
