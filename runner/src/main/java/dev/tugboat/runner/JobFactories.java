@@ -32,6 +32,7 @@ class JobFactories {
       JobRunStarter starter,
       BackupJobFactory backups,
       RestoreJobFactory restores,
+      RollbackJobFactory rollbacks,
       @Value("${tugboat.migration.poll-interval:2s}") Duration pollInterval,
       @Value("${tugboat.migration.shortage-grace:30s}") Duration shortageGrace) {
     return new MigrationJobFactory(
@@ -40,6 +41,7 @@ class JobFactories {
         starter,
         backups,
         restores,
+        rollbacks,
         new ClusterConnector(),
         Clock.systemUTC(),
         new MigrationJobFactory.Readiness(pollInterval, shortageGrace));
