@@ -5,6 +5,7 @@ import dev.tugboat.core.cluster.ClusterConnector;
 import dev.tugboat.core.jobs.JobRunStarter;
 import dev.tugboat.restore.job.RestoreJobFactory;
 import dev.tugboat.restore.migrate.MigrationJobFactory;
+import dev.tugboat.restore.migrate.rollback.MigrationRollbackJobFactory;
 import dev.tugboat.restore.rollback.RollbackJobFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +46,25 @@ class JobFactories {
         new ClusterConnector(),
         Clock.systemUTC(),
         new MigrationJobFactory.Readiness(pollInterval, shortageGrace));
+  }
+
+  @Bean
+  MigrationRollbackJobFactory migrationRollbackJobFactory(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      JobRunStarter starter,
+      RestoreJobFactory restores,
+      RollbackJobFactory rollbacks,
+      @Value("${tugboat.migration.poll-interval:2s}") Duration pollInterval) {
+    return new MigrationRollbackJobFactory(
+        jobRepository,
+        transactionManager,
+        starter,
+        restores,
+        rollbacks,
+        new ClusterConnector(),
+        Clock.systemUTC(),
+        pollInterval);
   }
 
   @Bean
