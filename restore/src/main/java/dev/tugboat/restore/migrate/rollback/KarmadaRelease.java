@@ -1,5 +1,12 @@
 package dev.tugboat.restore.migrate.rollback;
 
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import dev.tugboat.core.cluster.ApiResource;
+import dev.tugboat.core.cluster.ApplyOutcome;
+import dev.tugboat.core.cluster.ApplyResult;
+import dev.tugboat.core.cluster.ResourceApplier;
+import dev.tugboat.core.cluster.ResourceCatalog;
 import dev.tugboat.core.cluster.ResourceDiscovery;
 import dev.tugboat.core.cluster.Sleeper;
 import dev.tugboat.restore.ledger.Disposition;
@@ -9,6 +16,7 @@ import dev.tugboat.restore.migrate.karmada.PolicyRelease;
 import dev.tugboat.restore.migrate.karmada.PropagationPolicies;
 import dev.tugboat.restore.migrate.karmada.ReleaseCounts;
 import dev.tugboat.restore.migrate.karmada.TemplateRef;
+import dev.tugboat.restore.transform.RestoreLabels;
 import io.kubernetes.client.openapi.ApiClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +39,7 @@ final class KarmadaRelease {
           Disposition.CREATED, Disposition.UPDATED, Disposition.RECREATED, Disposition.UNCHANGED);
 
   private final ApiClient controlPlane;
+  private final ResourceApplier applier;
   private final String memberCluster;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -45,6 +54,7 @@ final class KarmadaRelease {
       Duration pollInterval,
       Duration timeout) {
     this.controlPlane = controlPlane;
+    this.applier = ResourceApplier.live(controlPlane);
     this.memberCluster = memberCluster;
     this.clock = clock;
     this.sleeper = sleeper;
@@ -68,10 +78,11 @@ final class KarmadaRelease {
         ledger.stream()
             .filter(entry -> entry.disposition() == Disposition.CREATED)
             .map(KarmadaRelease::template)
+            .filter(template -> !template.isNamespace())
             .toList();
+    ResourceCatalog served = new ResourceDiscovery(controlPlane).discover();
     ReleaseCounts counts =
-        new PolicyRelease(
-                controlPlane, new ResourceDiscovery(controlPlane).discover(), clock, sleeper)
+        new PolicyRelease(controlPlane, served, clock, sleeper)
             .release(
                 migration,
                 PropagationPolicies.forApplication(
@@ -79,7 +90,50 @@ final class KarmadaRelease {
                 created,
                 pollInterval,
                 timeout);
-    return describe(counts);
+    int kept = keepNamespaces(ledger, served);
+    return describe(counts) + ", " + kept + " namespaces kept";
+  }
+
+  /**
+   * Takes the restore's label off the Namespaces it created in the control plane, so that its
+   * rollback leaves them alone: Karmada propagates a control-plane namespace's deletion to every
+   * member cluster, which would delete the very objects the release preserved.
+   *
+   * @return how many namespaces are kept
+   */
+  private int keepNamespaces(List<LedgerEntry> ledger, ResourceCatalog served) {
+    ApiResource namespaces =
+        served
+            .find("", "namespaces")
+            .orElseThrow(
+                () -> new IllegalStateException("the Karmada control plane serves no namespaces"));
+    JsonObject labels = new JsonObject();
+    labels.add(RestoreLabels.RESTORE_NAME, JsonNull.INSTANCE);
+    JsonObject metadata = new JsonObject();
+    metadata.add("labels", labels);
+    JsonObject patch = new JsonObject();
+    patch.add("metadata", metadata);
+    int kept = 0;
+    for (LedgerEntry entry : ledger) {
+      if (entry.disposition() != Disposition.CREATED || !template(entry).isNamespace()) {
+        continue;
+      }
+      ApplyResult result = applier.mergePatch(namespaces, null, entry.name(), patch);
+      if (result.outcome() == ApplyOutcome.NOT_FOUND) {
+        continue;
+      }
+      if (!result.isSuccess()) {
+        throw new IllegalStateException(
+            "keeping namespace "
+                + entry.name()
+                + " in the Karmada control plane failed: HTTP "
+                + result.httpStatus()
+                + ": "
+                + result.message());
+      }
+      kept++;
+    }
+    return kept;
   }
 
   /** What a dry run would release. */

@@ -112,14 +112,16 @@ public final class MigrationRollbackJobFactory {
                     new RestoreLedgers(jobRepository, store, run.store()),
                     karmada)))
         .next(
-            tasklet(
+            new InnerJobStep(
                 "source",
+                jobRepository,
                 new SourceRollback(
                     subject,
                     run,
                     store,
                     source,
-                    new SourceRecreation(restores, starter, jobRepository))))
+                    new SourceRecreation(restores, starter, jobRepository),
+                    jobRepository)))
         .next(tasklet("report", new ReportTasklet(subject, run, store, source, clock)))
         .build();
   }

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.tugboat.core.store.BackupStore;
 import dev.tugboat.restore.migrate.ApplicationPlan;
 import dev.tugboat.restore.migrate.CutoverRecord;
+import dev.tugboat.restore.migrate.InnerJobStep;
 import dev.tugboat.restore.migrate.MigrationRun;
 import dev.tugboat.restore.migrate.cutover.CutoverAction;
 import dev.tugboat.restore.migrate.cutover.CutoverOutcome;
@@ -17,20 +18,19 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * The {@code source} step of an online migration's rollback: each application the cutover touched
  * is put back, one per call of the tasklet so that each is its own restart point (a crash redoes at
  * most the one under way, whose work is then found done): quiesced workloads get their recorded
  * values back from their annotations; objects deleted at cutover are created again from the
- * restart-point backup. Offline, or with nothing cut over, there is nothing to do.
+ * restart-point backup, by a restore run as an inner job (so outside any transaction, like the
+ * whole step). Offline, or with nothing cut over, there is nothing to do.
  */
-final class SourceRollback implements Tasklet {
+final class SourceRollback implements InnerJobStep.Work {
 
   private static final Logger RUNBOOK = LoggerFactory.getLogger("dev.tugboat.migration");
 
@@ -44,18 +44,21 @@ final class SourceRollback implements Tasklet {
   private final BackupStore store;
   private final Supplier<SourceCluster> source;
   private final SourceRecreation recreation;
+  private final JobRepository jobRepository;
 
   SourceRollback(
       Supplier<RollbackSubject> subject,
       MigrationRollbackRun run,
       BackupStore store,
       Supplier<SourceCluster> source,
-      SourceRecreation recreation) {
+      SourceRecreation recreation,
+      JobRepository jobRepository) {
     this.subject = subject;
     this.run = run;
     this.store = store;
     this.source = source;
     this.recreation = recreation;
+    this.jobRepository = jobRepository;
   }
 
   /** What was done to one application's source. */
@@ -65,44 +68,39 @@ final class SourceRollback implements Tasklet {
   private record Done(List<SourceResult> results) {}
 
   @Override
-  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
-      throws Exception {
+  public void run(StepExecution step) throws Exception {
     RollbackSubject rolledBack = subject.get();
     MigrationRun migration = rolledBack.migration();
-    ExecutionContext step = chunkContext.getStepContext().getStepExecution().getExecutionContext();
-    ExecutionContext job =
-        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+    ExecutionContext context = step.getExecutionContext();
     List<SourceResult> done =
-        step.containsKey(DONE)
-            ? new ArrayList<>(GSON.fromJson(step.getString(DONE), Done.class).results())
+        context.containsKey(DONE)
+            ? new ArrayList<>(GSON.fromJson(context.getString(DONE), Done.class).results())
             : new ArrayList<>();
     List<CutoverRecord> cutover = migration.online() ? rolledBack.records().cutover() : List.of();
-    if (done.size() < cutover.size()) {
-      done.add(putBack(migration, cutover.get(done.size())));
-      step.putString(DONE, GSON.toJson(new Done(done)));
-      if (done.size() < cutover.size()) {
-        return RepeatStatus.CONTINUABLE;
-      }
+    for (int next = done.size(); next < cutover.size(); next++) {
+      done.add(putBack(migration, cutover.get(next)));
+      context.putString(DONE, GSON.toJson(new Done(done)));
+      jobRepository.updateExecutionContext(step);
     }
+    ExecutionContext job = step.getJobExecution().getExecutionContext();
     List<ApplicationRollback> applications = new ArrayList<>(RollbackJobContext.applications(job));
     for (SourceResult result : done) {
-      boolean found = false;
-      for (int index = 0; index < applications.size(); index++) {
-        ApplicationRollback application = applications.get(index);
-        if (application.name().equals(result.application())) {
-          applications.set(
-              index,
-              application.withSource(result.unquiesced(), result.recreated(), result.failures()));
-          found = true;
-        }
-      }
-      if (!found) {
-        throw new IllegalStateException(
-            "application '" + result.application() + "' was cut over but has no restore");
-      }
+      int index = indexOf(applications, result.application());
+      ApplicationRollback application = applications.get(index);
+      applications.set(
+          index,
+          application.withSource(result.unquiesced(), result.recreated(), result.failures()));
     }
     RollbackJobContext.saveApplications(job, applications);
-    return RepeatStatus.FINISHED;
+  }
+
+  private static int indexOf(List<ApplicationRollback> applications, String name) {
+    for (int index = 0; index < applications.size(); index++) {
+      if (applications.get(index).name().equals(name)) {
+        return index;
+      }
+    }
+    throw new IllegalStateException("application '" + name + "' was cut over but has no restore");
   }
 
   private SourceResult putBack(MigrationRun migration, CutoverRecord record) throws Exception {
