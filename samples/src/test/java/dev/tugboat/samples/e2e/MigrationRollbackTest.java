@@ -56,6 +56,7 @@ class MigrationRollbackTest {
           tier: 1
           selector:
             namespaces: [payments]
+      %s
       excludedResources: [events, events.events.k8s.io]
       onInsufficientCapacity: partial
       readinessTimeout: 2m
@@ -215,16 +216,26 @@ class MigrationRollbackTest {
     assertThat(primary.awaitSettled(Duration.ofSeconds(60))).isTrue();
     RunnerFixture.Result backup = tugboat.createBackup(sandboxes.kubeconfig("primary"), "roll-src");
     assertThat(backup.exitCode()).as(backup.err()).isZero();
-    Sandbox standby = standby();
-    Path plan = plan(standby, "roll-offline", "  backup: roll-src", "none");
+    // Too small for analytics at its floor: it is deferred, never restored
+    Sandbox standby =
+        sandboxes
+            .start(
+                SandboxOptions.builder().name("standby").nodes(new NodePool(2, "4", "8Gi")).build())
+            .sandbox();
+    String analytics =
+        "  - name: analytics\n    tier: 3\n    minReplicas: 0\n    selector:\n"
+            + "      namespaces: [analytics]";
+    Path plan = plan(primary, standby, "roll-offline", "  backup: roll-src", analytics, "none");
     RunnerFixture.Result migrated = migrate(plan);
-    assertThat(migrated.exitCode()).as(migrated.err()).isIn(0, 3);
+    assertThat(migrated.exitCode()).as(migrated.err()).isEqualTo(3);
+    assertThat(migrated.out()).contains("\"status\": \"Deferred\"");
 
     RunnerFixture.Result result = rollback("roll-offline", "--output", "json");
 
     assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
     JsonObject report = JsonParser.parseString(result.out()).getAsJsonObject();
     assertThat(report.get("mode").getAsString()).isEqualTo("offline");
+    assertThat(applications(report)).containsExactly("payments", "shop");
     assertThat(report.get("snapshot").getAsString())
         .isEqualTo("not compared: an offline migration never touches the source");
     assertThat(sumOf(report, "unquiesced") + sumOf(report, "recreated")).isZero();
@@ -351,9 +362,21 @@ class MigrationRollbackTest {
 
   private Path plan(Sandbox primary, Sandbox target, String name, String source, String cutover)
       throws IOException {
+    return plan(primary, target, name, source, "", cutover);
+  }
+
+  private Path plan(
+      Sandbox primary,
+      Sandbox target,
+      String name,
+      String source,
+      String extraApplications,
+      String cutover)
+      throws IOException {
     primary.writeKubeconfig(folder.resolve("primary.kubeconfig"), "primary");
     target.writeKubeconfig(folder.resolve("standby.kubeconfig"), "standby");
-    return Files.writeString(folder.resolve(name + ".yaml"), PLAN.formatted(name, source, cutover));
+    return Files.writeString(
+        folder.resolve(name + ".yaml"), PLAN.formatted(name, source, extraApplications, cutover));
   }
 
   private static RunnerFixture.Result migrate(Path plan) {
