@@ -5,6 +5,7 @@ import dev.tugboat.core.cluster.ClusterConnector;
 import dev.tugboat.core.jobs.JobRunStarter;
 import dev.tugboat.restore.job.RestoreJobFactory;
 import dev.tugboat.restore.migrate.MigrationJobFactory;
+import dev.tugboat.restore.migrate.rollback.MigrationRollbackJobFactory;
 import dev.tugboat.restore.rollback.RollbackJobFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,7 @@ class JobFactories {
       JobRunStarter starter,
       BackupJobFactory backups,
       RestoreJobFactory restores,
+      RollbackJobFactory rollbacks,
       @Value("${tugboat.migration.poll-interval:2s}") Duration pollInterval,
       @Value("${tugboat.migration.shortage-grace:30s}") Duration shortageGrace) {
     return new MigrationJobFactory(
@@ -40,9 +42,29 @@ class JobFactories {
         starter,
         backups,
         restores,
+        rollbacks,
         new ClusterConnector(),
         Clock.systemUTC(),
         new MigrationJobFactory.Readiness(pollInterval, shortageGrace));
+  }
+
+  @Bean
+  MigrationRollbackJobFactory migrationRollbackJobFactory(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      JobRunStarter starter,
+      RestoreJobFactory restores,
+      RollbackJobFactory rollbacks,
+      @Value("${tugboat.migration.poll-interval:2s}") Duration pollInterval) {
+    return new MigrationRollbackJobFactory(
+        jobRepository,
+        transactionManager,
+        starter,
+        restores,
+        rollbacks,
+        new ClusterConnector(),
+        Clock.systemUTC(),
+        pollInterval);
   }
 
   @Bean

@@ -8,6 +8,7 @@ import dev.tugboat.runner.command.JobsCommand;
 import dev.tugboat.runner.command.MigrateCommand;
 import dev.tugboat.runner.command.MigrationCommand;
 import dev.tugboat.runner.command.RestoreCommand;
+import dev.tugboat.runner.command.RollbackCommand;
 import dev.tugboat.runner.command.VersionCommand;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -39,7 +40,8 @@ import picocli.CommandLine.ScopeType;
       JobsCommand.class,
       MigrateCommand.class,
       MigrationCommand.class,
-      RestoreCommand.class
+      RestoreCommand.class,
+      RollbackCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {

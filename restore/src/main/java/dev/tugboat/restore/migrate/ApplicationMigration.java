@@ -7,6 +7,7 @@ import dev.tugboat.core.cluster.ApplyResult;
 import dev.tugboat.core.cluster.ResourceApplier;
 import dev.tugboat.core.cluster.ResourceCatalog;
 import dev.tugboat.core.json.JsonPaths;
+import dev.tugboat.restore.capacity.plan.FailureAction;
 import dev.tugboat.restore.capacity.plan.HookPoint;
 import dev.tugboat.restore.capacity.plan.InsufficientCapacityAction;
 import dev.tugboat.restore.capacity.plan.MigrationPlan;
@@ -69,6 +70,7 @@ final class ApplicationMigration {
   private final ResourceApplier target;
   private final ResourceCatalog targetTypes;
   private final HookRunner hooks;
+  private final FailedRestoreRollback failedRollback;
   private final Clock clock;
 
   ApplicationMigration(
@@ -79,6 +81,7 @@ final class ApplicationMigration {
       ResourceApplier target,
       ResourceCatalog targetTypes,
       HookRunner hooks,
+      FailedRestoreRollback failedRollback,
       Clock clock) {
     this.run = run;
     this.restores = restores;
@@ -87,6 +90,7 @@ final class ApplicationMigration {
     this.target = target;
     this.targetTypes = targetTypes;
     this.hooks = hooks;
+    this.failedRollback = failedRollback;
     this.clock = clock;
   }
 
@@ -447,7 +451,15 @@ final class ApplicationMigration {
     }
 
     private ApplicationOutcome end(ApplicationStatus status, String reason) {
-      int running = status == ApplicationStatus.DEFERRED || restore.isEmpty() ? 0 : total(replicas);
+      boolean rolledBack =
+          status == ApplicationStatus.FAILED
+              && !restore.isEmpty()
+              && run.plan().onFailure() == FailureAction.ROLLBACK
+              && rollBack();
+      int running =
+          status == ApplicationStatus.DEFERRED || restore.isEmpty() || rolledBack
+              ? 0
+              : total(replicas);
       RUNBOOK.info(
           "{} {}: {}{}",
           run.id(),
@@ -467,6 +479,24 @@ final class ApplicationMigration {
           started.toString(),
           clock.instant().toString(),
           reason);
+    }
+
+    /**
+     * {@code onFailure: rollback}: undoes the failed application's restore in the target; a
+     * rollback that fails is recorded and leaves the application as the failure left it.
+     *
+     * @return whether the restore was rolled back
+     */
+    private boolean rollBack() {
+      try {
+        note(
+            "rolled back restore " + restore + ": " + failedRollback.rollBack(restore),
+            "onFailure: rollback");
+        return true;
+      } catch (Exception e) {
+        note("rollback of restore " + restore + " failed", String.valueOf(e.getMessage()));
+        return false;
+      }
     }
 
     private void note(String action, String reason) {

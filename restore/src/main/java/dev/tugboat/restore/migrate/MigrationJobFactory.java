@@ -19,6 +19,8 @@ import dev.tugboat.restore.migrate.hooks.HookRunner;
 import dev.tugboat.restore.migrate.verify.AvailabilityProbe;
 import dev.tugboat.restore.migrate.verify.ReadinessWait;
 import dev.tugboat.restore.report.RestoreSummary;
+import dev.tugboat.restore.rollback.RollbackJobFactory;
+import dev.tugboat.restore.rollback.RollbackRun;
 import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
 import java.time.Clock;
@@ -76,6 +78,7 @@ public final class MigrationJobFactory {
   private final JobRunStarter starter;
   private final BackupJobFactory backups;
   private final RestoreJobFactory restores;
+  private final RestoreRollbacks rollbacks;
   private final ClusterConnector connector;
   private final Clock clock;
   private final Readiness readiness;
@@ -86,6 +89,7 @@ public final class MigrationJobFactory {
       JobRunStarter starter,
       BackupJobFactory backups,
       RestoreJobFactory restores,
+      RollbackJobFactory rollbacks,
       ClusterConnector connector,
       Clock clock,
       Readiness readiness) {
@@ -94,6 +98,7 @@ public final class MigrationJobFactory {
     this.starter = starter;
     this.backups = backups;
     this.restores = restores;
+    this.rollbacks = new RestoreRollbacks(rollbacks, starter, jobRepository);
     this.connector = connector;
     this.clock = clock;
     this.readiness = readiness;
@@ -134,6 +139,7 @@ public final class MigrationJobFactory {
             targetApplier,
             targetTypes,
             hooks,
+            restore -> RestoreRollbacks.counts(rollbacks.run(failedRollback(run, restore))),
             clock);
     SimpleJobBuilder job =
         new JobBuilder(JOB_NAME, jobRepository)
@@ -209,6 +215,20 @@ public final class MigrationJobFactory {
     } catch (RunAlreadyCompletedException done) {
       return RestoreJobFactory.summaryOf(completed(run)).orElseThrow(() -> done);
     }
+  }
+
+  /** The rollback in the target of a failed application's restore, for {@code onFailure}. */
+  private static RollbackRun failedRollback(MigrationRun run, String restore) {
+    return new RollbackRun(
+        restore,
+        run.store(),
+        run.targetKubeconfig(),
+        run.plan().target().cluster().context(),
+        run.qps(),
+        run.burst(),
+        RollbackRun.DEFAULT_CHUNK_SIZE,
+        run.workFolder(),
+        null);
   }
 
   /** The completed execution of an application's restore. */

@@ -1,6 +1,7 @@
 package dev.tugboat.restore.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -58,6 +59,7 @@ class ApplicationMigrationTest {
 
   private TargetCluster target;
   private final List<RestoreRun> restores = new ArrayList<>();
+  private final List<String> rolledBack = new ArrayList<>();
 
   @BeforeEach
   void start() throws IOException {
@@ -246,6 +248,40 @@ class ApplicationMigrationTest {
     assertThat(outcome.attempts()).isZero();
   }
 
+  @Test
+  void underOnFailureRollbackAFailedApplicationsRestoreIsRolledBackAndRecorded() throws Exception {
+    ApplicationMigration migration =
+        migration(
+            plan("onFailure: rollback\n"), restoring(run -> summary(run, "PartiallyFailed", 2)));
+
+    ApplicationOutcome outcome = migration.migrate(application(2, 2));
+
+    assertThat(rolledBack).containsExactly("move-shop-shop");
+    assertThat(outcome.status()).isEqualTo(ApplicationStatus.FAILED);
+    assertThat(outcome.finalReplicas()).isZero();
+    assertThat(outcome.decisions())
+        .extracting(Decision::action, Decision::reason)
+        .last()
+        .isEqualTo(
+            tuple(
+                "rolled back restore move-shop-shop: 3 deleted, 0 put back, 1 left alone, 0 failed",
+                "onFailure: rollback"));
+  }
+
+  @Test
+  void underOnFailureKeepAFailedApplicationIsLeftAsItFailed() throws Exception {
+    ApplicationMigration migration =
+        migration(plan(""), restoring(run -> summary(run, "PartiallyFailed", 2)));
+
+    ApplicationOutcome outcome = migration.migrate(application(2, 2));
+
+    assertThat(rolledBack).isEmpty();
+    assertThat(outcome.finalReplicas()).isEqualTo(8);
+    assertThat(outcome.decisions())
+        .extracting(Decision::action)
+        .noneMatch(a -> a.contains("rolled"));
+  }
+
   private static String plan(String extra) {
     return """
         apiVersion: tugboat.dev/v1
@@ -317,6 +353,10 @@ class ApplicationMigrationTest {
         ResourceApplier.live(client),
         new ResourceCatalog(List.of(DEPLOYMENTS), List.of()),
         new HookRunner(),
+        restore -> {
+          rolledBack.add(restore);
+          return "3 deleted, 0 put back, 1 left alone, 0 failed";
+        },
         target.clock());
   }
 

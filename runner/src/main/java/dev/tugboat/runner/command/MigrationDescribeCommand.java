@@ -1,9 +1,13 @@
 package dev.tugboat.runner.command;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.tugboat.restore.migrate.MigrationJobFactory;
 import dev.tugboat.restore.migrate.MigrationReport;
 import dev.tugboat.restore.migrate.MigrationRun;
+import dev.tugboat.restore.migrate.rollback.MigrationRollbackJobFactory;
+import dev.tugboat.restore.migrate.rollback.MigrationRollbackReport;
 import dev.tugboat.runner.ExitCodes;
 import dev.tugboat.runner.Globals;
 import dev.tugboat.runner.OutputFormat;
@@ -25,8 +29,12 @@ import picocli.CommandLine.Spec;
     description =
         "Show a migration's report: its phase, each application's tier, status, replicas and every"
             + " decision with its reason, and the cutover. A migration without a report (running,"
-            + " or stopped by a failure) shows its job's status and the failure.")
+            + " or stopped by a failure) shows its job's status and the failure. A migration rolled"
+            + " back (`tugboat rollback ID`) also shows its rollback: its phase (RollingBack,"
+            + " RolledBack, FailedRollback) and report.")
 public class MigrationDescribeCommand implements Callable<Integer> {
+
+  private static final Gson GSON = new Gson();
 
   @Spec CommandSpec spec;
 
@@ -51,20 +59,39 @@ public class MigrationDescribeCommand implements Callable<Integer> {
           "no migration '" + id + "' with the store " + Stores.uri(globals));
     }
     Optional<MigrationReport> report = MigrationJobFactory.reportOf(last);
+    Optional<String> rollbackPhase =
+        MigrationRollbackJobFactory.phaseOf(jobRepository, id, Stores.uri(globals));
+    Optional<MigrationRollbackReport> rollback =
+        MigrationRollbackJobFactory.lastReport(jobRepository, id, Stores.uri(globals));
     Printer printer = new Printer(spec);
-    if (report.isPresent()) {
-      if (globals.output() == OutputFormat.json) {
-        printer.json(JsonParser.parseString(report.get().toJson()).getAsJsonObject());
-      } else {
-        MigrationText.print(printer, report.get());
-      }
+    if (globals.output() == OutputFormat.json) {
+      JsonObject json =
+          report.isPresent()
+              ? JsonParser.parseString(report.get().toJson()).getAsJsonObject()
+              : GSON.toJsonTree(
+                      new MigrateCommand.Failure(
+                          id, last.getStatus().toString(), ExitCodes.failureOf(last)))
+                  .getAsJsonObject();
+      rollbackPhase.ifPresent(phase -> json.addProperty("rollbackPhase", phase));
+      rollback.ifPresent(
+          done -> json.add("rollback", JsonParser.parseString(done.toJson()).getAsJsonObject()));
+      printer.json(json);
       return ExitCodes.OK;
     }
-    String failure = ExitCodes.failureOf(last);
-    if (globals.output() == OutputFormat.json) {
-      printer.json(new MigrateCommand.Failure(id, last.getStatus().toString(), failure));
+    if (report.isPresent()) {
+      MigrationText.print(printer, report.get());
     } else {
-      printer.line("Migration %s: job %s, no report yet: %s", id, last.getStatus(), failure);
+      printer.line(
+          "Migration %s: job %s, no report yet: %s",
+          id, last.getStatus(), ExitCodes.failureOf(last));
+    }
+    if (rollback.isPresent()) {
+      RollbackCommand.print(printer, rollback.get());
+    } else {
+      rollbackPhase.ifPresent(
+          phase ->
+              printer.line(
+                  "Rollback: %s (not finished: `tugboat rollback %s` resumes it)", phase, id));
     }
     return ExitCodes.OK;
   }

@@ -2,6 +2,7 @@ package dev.tugboat.runner.command;
 
 import dev.tugboat.restore.migrate.MigrationJobFactory;
 import dev.tugboat.restore.migrate.MigrationReport;
+import dev.tugboat.restore.migrate.rollback.MigrationRollbackJobFactory;
 import dev.tugboat.runner.ExitCodes;
 import dev.tugboat.runner.Globals;
 import dev.tugboat.runner.OutputFormat;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
     description =
         "List the migrations of this Tugboat home's job repository, newest first: the job's status"
             + " (a FAILED or STOPPED one resumes with `tugboat migrate --resume ID`), the"
-            + " migration's phase once it has a report, and the start.")
+            + " migration's phase once it has a report, its rollback's phase once `tugboat rollback"
+            + " ID` ran (RollingBack, RolledBack, FailedRollback), and the start.")
 public class MigrationListCommand implements Callable<Integer> {
 
   /** More than anyone keeps; the repository lists instances newest first. */
@@ -45,14 +47,19 @@ public class MigrationListCommand implements Callable<Integer> {
       if (last == null) {
         continue;
       }
+      String id = last.getJobParameters().getString("migration");
+      String store = last.getJobParameters().getString("storeUri");
       rows.add(
           new Row(
-              last.getJobParameters().getString("migration"),
+              id,
               last.getStatus().toString(),
               MigrationJobFactory.reportOf(last)
                   .map(MigrationReport::phase)
                   .map(p -> p.word())
                   .orElse(""),
+              store == null
+                  ? ""
+                  : MigrationRollbackJobFactory.phaseOf(jobRepository, id, store).orElse(""),
               String.valueOf(last.getStartTime())));
     }
     Printer printer = new Printer(spec);
@@ -64,12 +71,16 @@ public class MigrationListCommand implements Callable<Integer> {
       printer.line("No migrations");
       return ExitCodes.OK;
     }
-    TextTable table = new TextTable("ID", "STATUS", "PHASE", "STARTED");
-    rows.forEach(row -> table.add(row.id(), row.status(), row.phase(), row.started()));
+    TextTable table = new TextTable("ID", "STATUS", "PHASE", "ROLLBACK", "STARTED");
+    rows.forEach(
+        row -> table.add(row.id(), row.status(), row.phase(), row.rollback(), row.started()));
     table.print(printer);
     return ExitCodes.OK;
   }
 
-  /** One migration: its job's status and its phase, empty until it has a report. */
-  record Row(String id, String status, String phase, String started) {}
+  /**
+   * One migration: its job's status, its phase (empty until it has a report) and its rollback's
+   * phase (empty unless it was rolled back).
+   */
+  record Row(String id, String status, String phase, String rollback, String started) {}
 }
