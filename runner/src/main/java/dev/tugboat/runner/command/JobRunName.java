@@ -6,8 +6,9 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
  * The name an operator gave a run: Tugboat's jobs identify a run by a parameter named after the job
- * ({@code backup=nightly}, {@code restore=...}, {@code migration=...}). A job without one is named
- * by its identifying parameters.
+ * ({@code backup=nightly}, {@code restore=...}, {@code migration=...}), a rollback by the run it
+ * undoes ({@code restore-rollback} by {@code restore}). A job without one is named by its
+ * identifying parameters.
  */
 final class JobRunName {
 
@@ -16,7 +17,7 @@ final class JobRunName {
   static String of(JobExecution execution) {
     String job = execution.getJobInstance().getJobName();
     JobParameters parameters = execution.getJobParameters();
-    String name = parameters.getString(job);
+    String name = parameters.getString(job.replaceFirst("-rollback$", ""));
     if (name != null) {
       return name;
     }
