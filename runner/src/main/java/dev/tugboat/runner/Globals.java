@@ -14,6 +14,8 @@ public interface Globals {
 
   OutputFormat output();
 
+  LogFormat logFormat();
+
   boolean debug();
 
   /** The global options of the command line that {@code spec} belongs to. */

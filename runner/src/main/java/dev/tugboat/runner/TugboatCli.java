@@ -1,5 +1,6 @@
 package dev.tugboat.runner;
 
+import dev.tugboat.runner.metrics.RunReports;
 import java.io.PrintWriter;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
@@ -7,15 +8,17 @@ import picocli.CommandLine.IFactory;
 
 /**
  * Parses and runs one {@code tugboat} command line, turning every failure into a one-line reason
- * and an exit code.
+ * and an exit code, and reports the job runs it ran (see {@link RunReports}).
  */
 @Component
 public class TugboatCli {
 
   private final IFactory factory;
+  private final RunReports reports;
 
-  public TugboatCli(IFactory factory) {
+  public TugboatCli(IFactory factory, RunReports reports) {
     this.factory = factory;
+    this.reports = reports;
   }
 
   public int execute(String... args) {
@@ -35,6 +38,12 @@ public class TugboatCli {
           return ExitCodes.forException(e);
         });
     commandLine.setExitCodeExceptionMapper(ExitCodes::forException);
-    return commandLine.execute(args);
+    commandLine.setExecutionStrategy(
+        parseResult -> {
+          // Before the command logs anything.
+          LogLines.use(Globals.of(parseResult.commandSpec()).logFormat());
+          return new CommandLine.RunLast().execute(parseResult);
+        });
+    return reports.around(() -> commandLine.execute(args));
   }
 }

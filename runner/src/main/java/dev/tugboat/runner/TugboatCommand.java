@@ -88,6 +88,16 @@ public class TugboatCommand implements Globals {
   OutputFormat output;
 
   @Option(
+      names = "--log-format",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FORMAT",
+      defaultValue = "${env:TUGBOAT_LOG_FORMAT:-text}",
+      description =
+          "Log lines on standard error: ${COMPLETION-CANDIDATES}, one JSON object a line"
+              + " (default: $TUGBOAT_LOG_FORMAT, else text).")
+  LogFormat logFormat;
+
+  @Option(
       names = "--debug",
       scope = ScopeType.INHERIT,
       description = "Print stack traces of errors.")
@@ -111,6 +121,11 @@ public class TugboatCommand implements Globals {
   @Override
   public OutputFormat output() {
     return output;
+  }
+
+  @Override
+  public LogFormat logFormat() {
+    return logFormat;
   }
 
   @Override

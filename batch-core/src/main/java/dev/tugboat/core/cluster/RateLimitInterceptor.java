@@ -6,15 +6,26 @@ import java.time.Duration;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
-/** Holds every request until the shared {@link RequestRateLimiter} lets it go. */
+/**
+ * Holds every request until the shared {@link RequestRateLimiter} lets it go, and counts it: it
+ * sits inside {@link RetryInterceptor}, so it sees every attempt.
+ */
 public final class RateLimitInterceptor implements Interceptor {
 
   private final RequestRateLimiter limiter;
   private final Sleeper sleeper;
+  private final ApiRequestCounter counter;
 
+  /** Counts into {@link ApiRequestCounter#process()}. */
   public RateLimitInterceptor(RequestRateLimiter limiter, Sleeper sleeper) {
+    this(limiter, sleeper, ApiRequestCounter.process());
+  }
+
+  public RateLimitInterceptor(
+      RequestRateLimiter limiter, Sleeper sleeper, ApiRequestCounter counter) {
     this.limiter = limiter;
     this.sleeper = sleeper;
+    this.counter = counter;
   }
 
   @Override
@@ -28,6 +39,7 @@ public final class RateLimitInterceptor implements Interceptor {
         throw new InterruptedIOException("Interrupted while waiting for the client rate limit");
       }
     }
+    counter.countRequest();
     return chain.proceed(chain.request());
   }
 }

@@ -33,25 +33,37 @@ public final class RetryInterceptor implements Interceptor {
   private final Sleeper sleeper;
   private final Clock clock;
   private final DoubleSupplier random;
+  private final ApiRequestCounter counter;
 
-  /** The default policy, real time and real randomness. */
+  /**
+   * The default policy, real time and real randomness; retries are counted into {@link
+   * ApiRequestCounter#process()}.
+   */
   public RetryInterceptor() {
     this(
         RetryPolicy.defaults(),
         Sleeper.SYSTEM,
         Clock.systemUTC(),
-        () -> ThreadLocalRandom.current().nextDouble());
+        () -> ThreadLocalRandom.current().nextDouble(),
+        ApiRequestCounter.process());
   }
 
   /**
    * @param clock wall-clock time, to turn a {@code Retry-After} date into a wait
    * @param random numbers in [0, 1) that jitter the backoff
+   * @param counter counts each retry
    */
-  public RetryInterceptor(RetryPolicy policy, Sleeper sleeper, Clock clock, DoubleSupplier random) {
+  public RetryInterceptor(
+      RetryPolicy policy,
+      Sleeper sleeper,
+      Clock clock,
+      DoubleSupplier random,
+      ApiRequestCounter counter) {
     this.policy = policy;
     this.sleeper = sleeper;
     this.clock = clock;
     this.random = random;
+    this.counter = counter;
   }
 
   @Override
@@ -77,6 +89,7 @@ public final class RetryInterceptor implements Interceptor {
             attempts - 1,
             wait.toMillis());
         pause(wait, request);
+        counter.countRetry();
         continue;
       }
       if (!isRetryableStatus(response.code())) {
@@ -104,6 +117,7 @@ public final class RetryInterceptor implements Interceptor {
           attempts - 1,
           wait.toMillis());
       pause(wait, request);
+      counter.countRetry();
     }
   }
 

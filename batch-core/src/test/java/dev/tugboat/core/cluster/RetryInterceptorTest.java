@@ -33,6 +33,7 @@ class RetryInterceptorTest {
 
   private final VirtualTime time = new VirtualTime();
   private final QueueDispatcher responses = new QueueDispatcher();
+  private final ApiRequestCounter counter = new ApiRequestCounter();
   private MockWebServer server;
   private OkHttpClient client;
 
@@ -47,7 +48,11 @@ class RetryInterceptorTest {
             .retryOnConnectionFailure(false)
             .addInterceptor(
                 new RetryInterceptor(
-                    RetryPolicy.defaults(), time, Clock.fixed(NOW, ZoneOffset.UTC), () -> 0.5))
+                    RetryPolicy.defaults(),
+                    time,
+                    Clock.fixed(NOW, ZoneOffset.UTC),
+                    () -> 0.5,
+                    counter))
             .build();
   }
 
@@ -67,6 +72,32 @@ class RetryInterceptorTest {
     }
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2));
     assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void everyAttemptIsCountedAsARequestAndEachRepeatAsARetry() throws IOException {
+    // The rate limiter sits inside the retries, as ClusterConnector installs them.
+    OkHttpClient counted =
+        client
+            .newBuilder()
+            .addInterceptor(
+                new RateLimitInterceptor(new RequestRateLimiter(1000, 1000, time), time, counter))
+            .build();
+    responses.enqueue(status(503).build());
+    responses.enqueue(status(429).setHeader("Retry-After", "1").build());
+    responses.enqueue(status(200).build());
+    responses.enqueue(status(404).build());
+
+    for (int expected : new int[] {200, 404}) {
+      try (Response response =
+          counted
+              .newCall(new Request.Builder().url(server.url("/api/v1/pods")).build())
+              .execute()) {
+        assertThat(response.code()).isEqualTo(expected);
+      }
+    }
+
+    assertThat(counter.snapshot()).isEqualTo(new ApiRequestCounter.Counts(4, 2));
   }
 
   @Test

@@ -10,11 +10,11 @@ import org.springframework.batch.core.job.parameters.JobParameters;
  * undoes ({@code restore-rollback} by {@code restore}). A job without one is named by its
  * identifying parameters.
  */
-final class JobRunName {
+public final class JobRunName {
 
   private JobRunName() {}
 
-  static String of(JobExecution execution) {
+  public static String of(JobExecution execution) {
     String job = execution.getJobInstance().getJobName();
     JobParameters parameters = execution.getJobParameters();
     String name = parameters.getString(job.replaceFirst("-rollback$", ""));
