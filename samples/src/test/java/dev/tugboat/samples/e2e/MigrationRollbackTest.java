@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
 import dev.tugboat.core.testing.ChildJvm;
 import dev.tugboat.core.testing.ProcessOutput;
 import dev.tugboat.runner.RunnerFixture;
@@ -16,6 +17,7 @@ import dev.tugboat.samples.sandbox.SandboxOptions.NodePool;
 import dev.tugboat.samples.sandbox.karmada.KarmadaControlPlane;
 import dev.tugboat.samples.sandbox.seed.Seeds;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -329,8 +331,11 @@ class MigrationRollbackTest {
 
     String finished = rollbackInChildJvm(home, "", 0, "roll-killed", "--output", "json");
 
+    // the child's output is stdout and stderr: the report, then the run's summary line
     JsonObject report =
-        JsonParser.parseString(finished.substring(finished.indexOf('{'))).getAsJsonObject();
+        JsonParser.parseReader(
+                new JsonReader(new StringReader(finished.substring(finished.indexOf('{')))))
+            .getAsJsonObject();
     assertThat(report.get("phase").getAsString()).isEqualTo("RolledBack");
     assertThat(report.get("snapshot").getAsString()).startsWith("equal (");
     // every object the migration labelled was deleted once, none counted twice
