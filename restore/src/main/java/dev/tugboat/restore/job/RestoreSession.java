@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.tugboat.backup.staging.StagedItem;
 import dev.tugboat.core.cluster.ApiResource;
+import dev.tugboat.core.cluster.ResourceApplier;
 import dev.tugboat.core.cluster.ResourceCatalog;
 import dev.tugboat.core.cluster.ResourceDiscovery;
 import dev.tugboat.core.selection.Selection;
@@ -161,7 +162,10 @@ final class RestoreSession implements AutoCloseable {
             request.preserveNodePorts(),
             new TargetServiceAccounts(api),
             // Velero's -volumeinfo.json.gz is not read yet: without it, the legacy rules decide.
-            VolumePlan.of(persistentVolumes, Map.of()));
+            VolumePlan.of(
+                persistentVolumes,
+                Map.of(),
+                new TargetVolumes(ResourceApplier.live(api), request.namespaceMapping())));
     OwnedObjects owned =
         request.includeOwned()
             ? OwnedObjects.includingOwned()

@@ -12,7 +12,8 @@ import java.util.Optional;
  * object as-is would point it at the source cluster's disk. Any other volume (not backed up,
  * reclaim policy {@code Retain}) is restored as-is, pointing at the same backend volume, with its
  * claim reference moved to the mapped namespace and its binding information reset so that the
- * target cluster binds it to the restored claim.
+ * target cluster binds it to the restored claim. A volume the target cluster still has, waiting for
+ * its claim ({@link VolumePlan}), is left as it is.
  */
 final class PersistentVolumeAction implements ItemAction {
 
@@ -27,6 +28,9 @@ final class PersistentVolumeAction implements ItemAction {
   @Override
   public Optional<String> apply(JsonObject item, JsonObject backedUp, RestoreContext context) {
     String name = JsonPaths.string(item, "metadata", "name").orElse("");
+    if (context.volumes().waitsInTarget(name)) {
+      return Optional.of("the target cluster has it, waiting for its claim");
+    }
     Optional<VolumeBackupMethod> method = context.volumes().backupMethodOf(name);
     if (method.filter(VolumeBackupMethod.NATIVE_SNAPSHOT::equals).isPresent()) {
       return Optional.of(

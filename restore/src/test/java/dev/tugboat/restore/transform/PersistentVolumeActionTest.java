@@ -34,7 +34,7 @@ class PersistentVolumeActionTest {
         Set.of(),
         false,
         ExistingServiceAccounts.NONE,
-        VolumePlan.of(List.of(volume), Map.of("pv-1", method)));
+        VolumePlan.of(List.of(volume), Map.of("pv-1", method), pv -> false));
   }
 
   @Test
@@ -114,12 +114,37 @@ class PersistentVolumeActionTest {
                 "fs",
                 VolumeBackupMethod.POD_VOLUME_BACKUP,
                 "snap",
-                VolumeBackupMethod.NATIVE_SNAPSHOT));
+                VolumeBackupMethod.NATIVE_SNAPSHOT),
+            volume -> false);
 
     assertThat(plan.isReprovisioned("deleted")).isTrue();
     assertThat(plan.isReprovisioned("retained")).isFalse();
     assertThat(plan.isReprovisioned("fs")).isTrue();
     assertThat(plan.isReprovisioned("snap")).isFalse();
     assertThat(plan.isReprovisioned("not-in-backup")).isFalse();
+  }
+
+  @Test
+  void aVolumeTheTargetStillHasWaitingForItsClaimIsNeitherReprovisionedNorRestored() {
+    JsonObject kept =
+        json("{'metadata':{'name':'kept'},'spec':{'persistentVolumeReclaimPolicy':'Delete'}}");
+    var plan =
+        VolumePlan.of(
+            List.of(
+                kept,
+                json(
+                    "{'metadata':{'name':'gone'},'spec':{'persistentVolumeReclaimPolicy':'Delete'}}")),
+            Map.of(),
+            volume -> volume == kept);
+    var context =
+        new RestoreContext(
+            "b1", "r1", Map.of(), Set.of(), false, ExistingServiceAccounts.NONE, plan);
+
+    assertThat(plan.isReprovisioned("kept")).isFalse();
+    assertThat(plan.waitsInTarget("kept")).isTrue();
+    assertThat(plan.isReprovisioned("gone")).isTrue();
+    assertThat(plan.waitsInTarget("gone")).isFalse();
+    assertThat(apply(action, kept, context).skipReason())
+        .isEqualTo("the target cluster has it, waiting for its claim");
   }
 }

@@ -46,7 +46,8 @@ class PersistentVolumeClaimActionTest {
             List.of(
                 json(
                     "{'metadata':{'name':'pv-1'},'spec':{'persistentVolumeReclaimPolicy':'Retain'}}")),
-            Map.of("pv-1", VolumeBackupMethod.POD_VOLUME_BACKUP));
+            Map.of("pv-1", VolumeBackupMethod.POD_VOLUME_BACKUP),
+            volume -> false);
     var context =
         new RestoreContext(
             "b1", "r1", Map.of(), Set.of(), false, ExistingServiceAccounts.NONE, plan);
@@ -55,6 +56,26 @@ class PersistentVolumeClaimActionTest {
 
     assertThat(applied.item().getAsJsonObject("spec"))
         .isEqualTo(json("{'storageClassName':'gp3'}"));
+  }
+
+  @Test
+  void keepsTheVolumeNameWhenTheTargetStillHasTheVolumeWaitingForTheClaim() {
+    // reclaim policy Delete, data not backed up: re-provisioned, were it not still there
+    var plan =
+        VolumePlan.of(
+            List.of(
+                json(
+                    "{'metadata':{'name':'pv-1'},'spec':{'persistentVolumeReclaimPolicy':'Delete'}}")),
+            Map.of(),
+            volume -> true);
+    var context =
+        new RestoreContext(
+            "b1", "r1", Map.of(), Set.of(), false, ExistingServiceAccounts.NONE, plan);
+
+    var applied = apply(action, json(CLAIM), context);
+
+    assertThat(applied.item().getAsJsonObject("spec"))
+        .isEqualTo(json("{'volumeName':'pv-1','storageClassName':'gp3'}"));
   }
 
   @Test

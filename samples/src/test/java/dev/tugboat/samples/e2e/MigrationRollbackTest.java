@@ -186,28 +186,43 @@ class MigrationRollbackTest {
         migrate(plan(primary, standby, "roll-delete", ONLINE, "delete"));
     assertThat(migrated.exitCode()).as(migrated.err()).isZero();
     assertThat(primary.state().get("apps/v1", "Deployment", "payments", "api")).isEmpty();
+    // the claim is gone, its volume kept: Tugboat copies no volume data
+    assertThat(primary.state().get("v1", "PersistentVolumeClaim", "shop", "data-postgres-0"))
+        .isEmpty();
+    JsonObject kept = volume(primary);
+    assertThat(kept.getAsJsonObject("spec").get("persistentVolumeReclaimPolicy").getAsString())
+        .isEqualTo("Retain");
+    assertThat(
+            kept.getAsJsonObject("metadata")
+                .getAsJsonObject("annotations")
+                .get("tugboat.dev/pre-cutover-reclaim-policy")
+                .getAsString())
+        .isEqualTo("Delete");
 
     RunnerFixture.Result result = rollback("roll-delete", "--output", "json");
 
     JsonObject report = JsonParser.parseString(result.out()).getAsJsonObject();
+    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+    assertThat(report.get("phase").getAsString()).isEqualTo("RolledBack");
     assertThat(sumOf(report, "recreated")).isEqualTo(9 + 21);
-    // Known gap: the restore transform drops a claim's volumeName, so the recreated claim is not
-    // bound to its released volume again; the comparison says so, and the rollback fails.
-    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(3);
-    assertThat(report.get("phase").getAsString()).isEqualTo("FailedRollback");
-    assertThat(report.get("snapshot").getAsString()).isEqualTo("1 of 30 objects differ");
-    JsonObject difference = report.getAsJsonArray("differences").get(0).getAsJsonObject();
+    assertThat(report.get("snapshot").getAsString()).isEqualTo("equal (30 objects)");
+    assertThat(report.getAsJsonArray("differences")).isEmpty();
+    // the recreated claim is bound to its own volume again, whose policy is back
     assertThat(
-            difference.get("kind").getAsString()
-                + " "
-                + difference.get("namespace").getAsString()
-                + "/"
-                + difference.get("name").getAsString()
-                + ": "
-                + difference.get("fields"))
-        .isEqualTo(
-            "PersistentVolumeClaim shop/data-postgres-0: [\"spec.volumeName: \\\"pv-shop-data-postgres-0\\\""
-                + " in the snapshot, absent live\"]");
+            primary
+                .state()
+                .get("v1", "PersistentVolumeClaim", "shop", "data-postgres-0")
+                .orElseThrow()
+                .getAsJsonObject("spec")
+                .get("volumeName")
+                .getAsString())
+        .isEqualTo("pv-shop-data-postgres-0");
+    JsonObject givenBack = volume(primary);
+    assertThat(givenBack.getAsJsonObject("spec").get("persistentVolumeReclaimPolicy").getAsString())
+        .isEqualTo("Delete");
+    JsonObject annotations = givenBack.getAsJsonObject("metadata").getAsJsonObject("annotations");
+    assertThat(annotations == null || !annotations.has("tugboat.dev/pre-cutover-reclaim-policy"))
+        .isTrue();
     assertThat(primary.state().get("apps/v1", "Deployment", "payments", "api")).isPresent();
     awaitNoMigratedObjects(standby);
   }
@@ -452,6 +467,13 @@ class MigrationRollbackTest {
         .getAsJsonArray("applications")
         .forEach(app -> names.add(app.getAsJsonObject().get("name").getAsString()));
     return names;
+  }
+
+  private static JsonObject volume(Sandbox sandbox) {
+    return sandbox
+        .state()
+        .get("v1", "PersistentVolume", null, "pv-shop-data-postgres-0")
+        .orElseThrow();
   }
 
   private static long sumOf(JsonObject report, String field) {

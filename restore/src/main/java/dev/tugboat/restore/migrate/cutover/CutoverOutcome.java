@@ -8,6 +8,17 @@ public enum CutoverOutcome {
   ALREADY_QUIESCED,
   /** The recorded original was put back and its annotation removed. */
   UNQUIESCED,
+  /**
+   * The volume of a claim about to be deleted was switched to reclaim policy {@code Retain}, its
+   * original policy recorded, so that deleting the claim keeps the volume ({@link
+   * VolumeRetention}).
+   */
+  RETAINED,
+  /**
+   * A retained volume got its original reclaim policy back and waits for its claim to be created
+   * again.
+   */
+  GIVEN_BACK,
   /** The delete was accepted (the object may still be waiting for finalizers). */
   DELETED,
   /**

@@ -44,6 +44,7 @@ public final class SourceCutover {
 
   private final ResourceApplier source;
   private final ResourceCatalog catalog;
+  private final VolumeRetention volumes;
 
   /**
    * @param source writes to the source cluster
@@ -52,6 +53,7 @@ public final class SourceCutover {
   public SourceCutover(ResourceApplier source, ResourceCatalog catalog) {
     this.source = Objects.requireNonNull(source, "source");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.volumes = new VolumeRetention(source, catalog);
   }
 
   /**
@@ -122,11 +124,13 @@ public final class SourceCutover {
    * Deletes the application's namespaced objects from the source cluster in {@link DeletionOrder}
    * (controllers first), each with {@code propagationPolicy=Orphan} so that no delete reaches
    * beyond the objects listed. Namespaces and cluster-scoped objects are kept: other applications
-   * may use them. Quiesce first: a controller deleted while it runs leaves pods that the backup
-   * does not name (created since) orphaned and running.
+   * may use them, except that the volume of each claim is switched to reclaim policy {@code Retain}
+   * before the claim goes ({@link VolumeRetention}): a claim whose volume could not be is not
+   * deleted. Quiesce first: a controller deleted while it runs leaves pods that the backup does not
+   * name (created since) orphaned and running.
    *
-   * @return one action per namespaced object, in deletion order; {@link CutoverOutcome#NOT_FOUND}
-   *     means already gone
+   * @return one action per namespaced object, in deletion order, each claim's preceded by its
+   *     volume's; {@link CutoverOutcome#NOT_FOUND} means already gone
    * @throws IllegalArgumentException as {@link #quiesce}, before anything is deleted
    */
   public List<CutoverAction> delete(List<JsonObject> objects) {
@@ -136,6 +140,13 @@ public final class SourceCutover {
       if (resource.isEmpty()) {
         actions.add(notServed(object));
         continue;
+      }
+      if (object.is("", "PersistentVolumeClaim")) {
+        VolumeRetention.Kept kept = volumes.retain(object);
+        actions.addAll(kept.actions());
+        if (!kept.claimMayGo()) {
+          continue;
+        }
       }
       ApplyResult deleted =
           source.delete(

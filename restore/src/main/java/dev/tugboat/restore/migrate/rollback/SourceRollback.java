@@ -10,6 +10,7 @@ import dev.tugboat.restore.migrate.MigrationRun;
 import dev.tugboat.restore.migrate.cutover.CutoverAction;
 import dev.tugboat.restore.migrate.cutover.CutoverOutcome;
 import dev.tugboat.restore.migrate.cutover.SourceCutover;
+import dev.tugboat.restore.migrate.cutover.VolumeRetention;
 import dev.tugboat.restore.report.RestoreSummary;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,7 +29,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * most the one under way, whose work is then found done): quiesced workloads get their recorded
  * values back from their annotations; objects deleted at cutover are created again from the
  * restart-point backup, by a restore run as an inner job (so outside any transaction, like the
- * whole step). Offline, or with nothing cut over, there is nothing to do.
+ * whole step), after the volumes the cutover kept are given back to their claims ({@link
+ * VolumeRetention}) so that the restore binds each claim to its own volume again. Offline, or with
+ * nothing cut over, there is nothing to do.
  */
 final class SourceRollback implements InnerJobStep.Work {
 
@@ -110,6 +113,7 @@ final class SourceRollback implements InnerJobStep.Work {
     List<String> failures = new ArrayList<>();
     long unquiesced = 0;
     long recreated = 0;
+    long volumes = 0;
     if (run.dryRun()) {
       unquiesced = quiesced;
       recreated = deleted;
@@ -119,21 +123,15 @@ final class SourceRollback implements InnerJobStep.Work {
             new SourceCutover(source.get().applier(), source.get().types())
                 .unquiesce(objectsOf(migration, record.application()));
         unquiesced = actions.stream().filter(a -> a.outcome() == CutoverOutcome.UNQUIESCED).count();
-        actions.stream()
-            .filter(a -> a.outcome() == CutoverOutcome.FAILED)
-            .forEach(
-                a ->
-                    failures.add(
-                        "source "
-                            + a.kind()
-                            + " "
-                            + a.namespace()
-                            + "/"
-                            + a.name()
-                            + ": "
-                            + a.detail()));
+        failures.addAll(failuresOf(actions));
       }
       if (deleted > 0) {
+        // before the claims are created again, so that each binds to its own volume
+        List<CutoverAction> givenBack =
+            new VolumeRetention(source.get().applier(), source.get().types())
+                .giveBack(objectsOf(migration, record.application()));
+        volumes = givenBack.stream().filter(a -> a.outcome() == CutoverOutcome.GIVEN_BACK).count();
+        failures.addAll(failuresOf(givenBack));
         RestoreSummary summary =
             recreation.recreate(migration, plan(migration, record.application()));
         recreated = summary.count("created");
@@ -152,12 +150,13 @@ final class SourceRollback implements InnerJobStep.Work {
       }
     }
     RUNBOOK.info(
-        "{} {}: {}source put back: {} unquiesced, {} recreated",
+        "{} {}: {}source put back: {} unquiesced, {} recreated, {} volumes given back",
         migration.id(),
         record.application(),
         run.dryRun() ? "(dry run) " : "",
         unquiesced,
-        recreated);
+        recreated,
+        volumes);
     return new SourceResult(record.application(), unquiesced, recreated, failures);
   }
 
@@ -177,6 +176,21 @@ final class SourceRollback implements InnerJobStep.Work {
             () ->
                 new IllegalStateException(
                     "application '" + application + "' of " + migration.id() + " has no plan"));
+  }
+
+  private static List<String> failuresOf(List<CutoverAction> actions) {
+    return actions.stream()
+        .filter(action -> action.outcome() == CutoverOutcome.FAILED)
+        .map(
+            action ->
+                "source "
+                    + action.kind()
+                    + " "
+                    + (action.namespace() == null ? "" : action.namespace() + "/")
+                    + action.name()
+                    + ": "
+                    + action.detail())
+        .toList();
   }
 
   private static long count(CutoverRecord record, CutoverOutcome outcome) {

@@ -2,6 +2,7 @@ package dev.tugboat.restore.migrate.cutover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -45,6 +46,8 @@ class SourceCutoverTest {
               type("", "configmaps", "ConfigMap", true),
               type("", "secrets", "Secret", true),
               type("", "services", "Service", true),
+              type("", "persistentvolumeclaims", "PersistentVolumeClaim", true),
+              type("", "persistentvolumes", "PersistentVolume", false),
               type("", "namespaces", "Namespace", false),
               type("rbac.authorization.k8s.io", "clusterroles", "ClusterRole", false)),
           List.of());
@@ -55,11 +58,7 @@ class SourceCutoverTest {
   @BeforeEach
   void startServer() throws IOException {
     server.start();
-    // No trailing slash: the client counts the base path's slashes to rewrite core-group URLs.
-    String url = server.url("/").toString();
-    ApiClient apiClient =
-        new ClientBuilder().setBasePath(url.substring(0, url.length() - 1)).build();
-    cutover = new SourceCutover(ResourceApplier.live(apiClient), SOURCE_TYPES);
+    cutover = new SourceCutover(ResourceApplier.live(apiClient()), SOURCE_TYPES);
   }
 
   @AfterEach
@@ -654,7 +653,192 @@ class SourceCutoverTest {
             "DELETE " + CORE + "secrets/creds" + ORPHAN);
   }
 
+  // ---- delete: a claim's volume is kept ----
+
+  private static final String VOLUME = "/api/v1/persistentvolumes/pv-data";
+
+  @Test
+  void deleteSwitchesAClaimsVolumeToRetainBeforeDeletingTheClaim() throws Exception {
+    server.enqueue(ok(live("v1", "PersistentVolumeClaim", "data", "3", "{}", CLAIM_SPEC)));
+    JsonObject volume = volume("7", "{}", "{\"uid\": \"uid-data\"}");
+    server.enqueue(ok(volume));
+    server.enqueue(ok(volume));
+    server.enqueue(ok(volume));
+    server.enqueue(deletedStatus());
+
+    List<CutoverAction> actions =
+        cutover.delete(List.of(backedUp("v1", "PersistentVolumeClaim", "data")));
+
+    assertThat(actions)
+        .containsExactly(
+            new CutoverAction(
+                "PersistentVolume",
+                null,
+                "pv-data",
+                CutoverOutcome.RETAINED,
+                "reclaim policy Delete -> Retain: kept for a rollback"),
+            new CutoverAction(
+                "PersistentVolumeClaim",
+                "shop",
+                "data",
+                CutoverOutcome.DELETED,
+                "dependents orphaned"));
+    List<RecordedRequest> sent = takeAll();
+    assertThat(sent.stream().map(SourceCutoverTest::describe))
+        .containsExactly(
+            "GET " + CORE + "persistentvolumeclaims/data",
+            "GET " + VOLUME,
+            "GET " + VOLUME,
+            "PATCH " + VOLUME + PATCH_QUERY,
+            "DELETE " + CORE + "persistentvolumeclaims/data" + ORPHAN);
+    assertThat(body(sent.get(3)))
+        .isEqualTo(
+            json(
+                """
+                {"metadata": {"resourceVersion": "7",
+                   "annotations": {"tugboat.dev/pre-cutover-reclaim-policy": "Delete"}},
+                 "spec": {"persistentVolumeReclaimPolicy": "Retain"}}
+                """));
+  }
+
+  @Test
+  void aVolumeAlreadyRetainedByAnEarlierRunKeepsItsRecordedPolicy() throws Exception {
+    server.enqueue(ok(live("v1", "PersistentVolumeClaim", "data", "3", "{}", CLAIM_SPEC)));
+    server.enqueue(
+        ok(
+            volume(
+                "8",
+                "{\"tugboat.dev/pre-cutover-reclaim-policy\": \"Delete\"}",
+                "{\"uid\": \"uid-data\"}")));
+    server.enqueue(deletedStatus());
+
+    List<CutoverAction> actions =
+        cutover.delete(List.of(backedUp("v1", "PersistentVolumeClaim", "data")));
+
+    assertThat(actions)
+        .extracting(CutoverAction::outcome, CutoverAction::detail)
+        .containsExactly(
+            tuple(
+                CutoverOutcome.RETAINED,
+                "already retained: original reclaim policy Delete recorded"),
+            tuple(CutoverOutcome.DELETED, "dependents orphaned"));
+    assertThat(requests())
+        .containsExactly(
+            "GET " + CORE + "persistentvolumeclaims/data",
+            "GET " + VOLUME,
+            "DELETE " + CORE + "persistentvolumeclaims/data" + ORPHAN);
+  }
+
+  @Test
+  void aClaimWhoseVolumeCannotBeRetainedIsNotDeleted() throws Exception {
+    server.enqueue(ok(live("v1", "PersistentVolumeClaim", "data", "3", "{}", CLAIM_SPEC)));
+    server.enqueue(status(403, "Forbidden", "persistentvolumes \"pv-data\" is forbidden"));
+
+    List<CutoverAction> actions =
+        cutover.delete(List.of(backedUp("v1", "PersistentVolumeClaim", "data")));
+
+    assertThat(actions)
+        .containsExactly(
+            new CutoverAction(
+                "PersistentVolume",
+                null,
+                "pv-data",
+                CutoverOutcome.FAILED,
+                "get failed: HTTP 403: persistentvolumes \"pv-data\" is forbidden"),
+            new CutoverAction(
+                "PersistentVolumeClaim",
+                "shop",
+                "data",
+                CutoverOutcome.FAILED,
+                "not deleted: its volume could not be retained"));
+    assertThat(requests())
+        .containsExactly("GET " + CORE + "persistentvolumeclaims/data", "GET " + VOLUME);
+  }
+
+  @Test
+  void givingBackFreesTheVolumeForTheRecreatedClaimAndPutsItsPolicyBack() throws Exception {
+    JsonObject volume =
+        volume(
+            "9",
+            "{\"tugboat.dev/pre-cutover-reclaim-policy\": \"Delete\"}",
+            "{\"uid\": \"uid-data\", \"resourceVersion\": \"3\"}");
+    volume.getAsJsonObject("spec").addProperty("persistentVolumeReclaimPolicy", "Retain");
+    server.enqueue(ok(volume));
+    server.enqueue(status(404, "NotFound", "persistentvolumeclaims \"data\" not found"));
+    server.enqueue(ok(volume));
+    server.enqueue(ok(volume));
+    JsonObject claim = backedUp("v1", "PersistentVolumeClaim", "data");
+    claim.add("spec", json(CLAIM_SPEC));
+
+    List<CutoverAction> actions =
+        new VolumeRetention(ResourceApplier.live(apiClient()), SOURCE_TYPES)
+            .giveBack(List.of(backedUp("v1", "ConfigMap", "settings"), claim));
+
+    assertThat(actions)
+        .containsExactly(
+            new CutoverAction(
+                "PersistentVolume",
+                null,
+                "pv-data",
+                CutoverOutcome.GIVEN_BACK,
+                "reclaim policy Retain -> Delete, waiting for its claim shop/data"));
+    List<RecordedRequest> sent = takeAll();
+    assertThat(sent.stream().map(SourceCutoverTest::describe))
+        .containsExactly(
+            "GET " + VOLUME,
+            "GET " + CORE + "persistentvolumeclaims/data",
+            "GET " + VOLUME,
+            "PATCH " + VOLUME + PATCH_QUERY);
+    assertThat(body(sent.get(3)))
+        .isEqualTo(
+            json(
+                """
+                {"metadata": {"resourceVersion": "9",
+                   "annotations": {"tugboat.dev/pre-cutover-reclaim-policy": null}},
+                 "spec": {"persistentVolumeReclaimPolicy": "Delete",
+                   "claimRef": {"uid": null, "resourceVersion": null}}}
+                """));
+  }
+
+  @Test
+  void aVolumeWithoutRecordIsNotGivenBack() throws Exception {
+    server.enqueue(ok(volume("9", "{}", "{}")));
+    JsonObject claim = backedUp("v1", "PersistentVolumeClaim", "data");
+    claim.add("spec", json(CLAIM_SPEC));
+
+    List<CutoverAction> actions =
+        new VolumeRetention(ResourceApplier.live(apiClient()), SOURCE_TYPES)
+            .giveBack(List.of(claim));
+
+    assertThat(actions).isEmpty();
+    assertThat(requests()).containsExactly("GET " + VOLUME);
+  }
+
   // ---- helpers ----
+
+  private static final String CLAIM_SPEC = "{\"volumeName\": \"pv-data\"}";
+
+  /** The live volume bound to claim shop/data, reclaim policy Delete unless changed. */
+  private static JsonObject volume(String resourceVersion, String annotations, String claimRef) {
+    JsonObject volume =
+        json(
+            """
+            {"apiVersion": "v1", "kind": "PersistentVolume",
+             "metadata": {"name": "pv-data"},
+             "spec": {"persistentVolumeReclaimPolicy": "Delete",
+               "claimRef": {"kind": "PersistentVolumeClaim", "namespace": "shop", "name": "data"}}}
+            """);
+    volume.getAsJsonObject("metadata").addProperty("resourceVersion", resourceVersion);
+    volume.getAsJsonObject("metadata").add("annotations", json(annotations));
+    JsonObject reference = volume.getAsJsonObject("spec").getAsJsonObject("claimRef");
+    json(claimRef).entrySet().forEach(field -> reference.add(field.getKey(), field.getValue()));
+    return volume;
+  }
+
+  private ApiClient apiClient() {
+    // No trailing slash: the client counts the base path's slashes to rewrite core-group URLs.
+    return new ClientBuilder().setBasePath(base()).build();
+  }
 
   private void assertQuiescePatch(JsonObject live, String path, String patch, String detail)
       throws Exception {
