@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -66,6 +67,16 @@ class MigrationRollbackTest {
       conflictPolicy: none
       """;
 
+  /** Made (and remade, under new names) by the sandbox's controllers, not by a migration. */
+  private static final Set<String> MADE_BY_CONTROLLERS =
+      Set.of(
+          "pods",
+          "replicasets.apps",
+          "controllerrevisions.apps",
+          "endpoints",
+          "endpointslices.discovery.k8s.io",
+          "leases.coordination.k8s.io");
+
   private static final String ONLINE = "  context: primary\n  kubeconfig: primary.kubeconfig";
 
   @RegisterExtension
@@ -104,6 +115,8 @@ class MigrationRollbackTest {
                     + "\"metadata\":{\"name\":\"api-config\",\"namespace\":\"payments\"},"
                     + "\"data\":{\"owner\":\"standby\"}}"));
     int cartReplicas = replicas(primary, "shop", "cart");
+    Map<ItemKey, JsonObject> sourceBefore = applicationState(primary);
+    Map<ItemKey, JsonObject> targetBefore = clusterState(standby);
     RunnerFixture.Result migrated = migrate(plan(standby, "roll-quiesce", ONLINE, "quiesce"));
     assertThat(migrated.exitCode()).as(migrated.err()).isZero();
     assertThat(replicas(primary, "shop", "cart")).isZero();
@@ -131,6 +144,8 @@ class MigrationRollbackTest {
     // what the dry run said would be deleted is what was deleted
     assertThat(deleted(report)).isEqualTo(deleted(planned)).isPositive();
     awaitNoMigratedObjects(standby);
+    assertThat(clusterState(standby)).isEqualTo(targetBefore);
+    assertThat(applicationState(primary)).isEqualTo(sourceBefore);
     assertThat(
             standby
                 .state()
@@ -182,6 +197,12 @@ class MigrationRollbackTest {
             .sandbox();
     assertThat(primary.awaitSettled(Duration.ofSeconds(60))).isTrue();
     Sandbox standby = standby();
+    Map<ItemKey, JsonObject> sourceBefore = applicationState(primary);
+    assertThat(sourceBefore)
+        .containsKeys(
+            new ItemKey("deployments.apps", "payments", "api"),
+            new ItemKey("persistentvolumeclaims", "shop", "data-postgres-0"));
+    Map<ItemKey, JsonObject> targetBefore = clusterState(standby);
     RunnerFixture.Result migrated =
         migrate(plan(primary, standby, "roll-delete", ONLINE, "delete"));
     assertThat(migrated.exitCode()).as(migrated.err()).isZero();
@@ -223,8 +244,11 @@ class MigrationRollbackTest {
     JsonObject annotations = givenBack.getAsJsonObject("metadata").getAsJsonObject("annotations");
     assertThat(annotations == null || !annotations.has("tugboat.dev/pre-cutover-reclaim-policy"))
         .isTrue();
+    // compared here independently of the rollback's own comparison
+    assertThat(applicationState(primary)).isEqualTo(sourceBefore);
     assertThat(primary.state().get("apps/v1", "Deployment", "payments", "api")).isPresent();
     awaitNoMigratedObjects(standby);
+    assertThat(clusterState(standby)).isEqualTo(targetBefore);
   }
 
   @Test
@@ -467,6 +491,37 @@ class MigrationRollbackTest {
         .getAsJsonArray("applications")
         .forEach(app -> names.add(app.getAsJsonObject().get("name").getAsString()));
     return names;
+  }
+
+  /**
+   * The source's state that a rollback must give back: the objects of the applications' namespaces
+   * that no controller makes, normalised by the tests' own rules ({@link RestoredObjects}), not by
+   * the rollback's comparison.
+   */
+  private static Map<ItemKey, JsonObject> applicationState(Sandbox sandbox) throws Exception {
+    Map<ItemKey, JsonObject> state = new TreeMap<>();
+    clusterState(sandbox)
+        .forEach(
+            (key, object) -> {
+              if (key.namespace().equals("payments") || key.namespace().equals("shop")) {
+                state.put(key, object);
+              }
+            });
+    return state;
+  }
+
+  /** Every object of the sandbox but what its controllers make and renew, normalised. */
+  private static Map<ItemKey, JsonObject> clusterState(Sandbox sandbox) throws Exception {
+    Map<ItemKey, JsonObject> state = new TreeMap<>();
+    new SandboxInventory(sandbox.url())
+        .everything()
+        .forEach(
+            (key, object) -> {
+              if (!MADE_BY_CONTROLLERS.contains(key.groupResource())) {
+                state.put(key, RestoredObjects.normalised(object));
+              }
+            });
+    return state;
   }
 
   private static JsonObject volume(Sandbox sandbox) {
