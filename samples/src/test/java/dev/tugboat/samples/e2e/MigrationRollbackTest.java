@@ -267,6 +267,7 @@ class MigrationRollbackTest {
         "  - name: analytics\n    tier: 3\n    minReplicas: 0\n    selector:\n"
             + "      namespaces: [analytics]";
     Path plan = plan(primary, standby, "roll-offline", "  backup: roll-src", analytics, "none");
+    Map<ItemKey, JsonObject> targetBefore = clusterState(standby);
     RunnerFixture.Result migrated = migrate(plan);
     assertThat(migrated.exitCode()).as(migrated.err()).isEqualTo(3);
     assertThat(migrated.out()).contains("\"status\": \"Deferred\"");
@@ -281,6 +282,7 @@ class MigrationRollbackTest {
         .isEqualTo("not compared: an offline migration never touches the source");
     assertThat(sumOf(report, "unquiesced") + sumOf(report, "recreated")).isZero();
     awaitNoMigratedObjects(standby);
+    assertThat(clusterState(standby)).isEqualTo(targetBefore);
   }
 
   @Test
