@@ -11,6 +11,7 @@ import dev.tugboat.restore.apply.PollingWait;
 import dev.tugboat.restore.ledger.LedgerConsumer;
 import dev.tugboat.restore.ledger.RestoreLedger;
 import dev.tugboat.restore.report.RestoreSummary;
+import dev.tugboat.restore.source.SharedSpool;
 import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,6 +42,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  *
  * <p>Each attempt unpacks the backup into a folder of its own under the run's work folder and
  * deletes it when it ends; a restarted run unpacks it again and goes on from the last commit.
+ * Restores of the same backup that run side by side, such as a migration's, may read one {@link
+ * SharedSpool} instead.
  */
 public final class RestoreJobFactory {
 
@@ -85,12 +88,32 @@ public final class RestoreJobFactory {
    * @throws IllegalArgumentException when the store URI is invalid
    */
   public Job create(RestoreRun run, RestoreProgress progress) {
+    return create(run, progress, (store, api) -> RestoreSession.open(run, store, api));
+  }
+
+  /**
+   * A restore that reads a backup already spooled for several restores instead of spooling it
+   * again; the caller keeps {@code shared} open until the job ends.
+   *
+   * @throws dev.tugboat.core.cluster.ClusterAccessException when the cluster cannot be reached
+   * @throws IllegalArgumentException when the store URI is invalid
+   */
+  public Job create(RestoreRun run, RestoreProgress progress, SharedSpool shared) {
+    return create(run, progress, (store, api) -> RestoreSession.open(run, shared, api));
+  }
+
+  /** Opens the session of an attempt, given the run's store and target. */
+  @FunctionalInterface
+  private interface SessionOpener {
+    RestoreSession open(BackupStore store, ApiClient api) throws IOException;
+  }
+
+  private Job create(RestoreRun run, RestoreProgress progress, SessionOpener opener) {
     ClusterConnection cluster = connector.connect(run.clusterSettings());
     ApiClient api = cluster.apiClient();
     BackupStore store = BackupStores.open(run.store());
     RestoreRequest request = run.request();
-    RestoreSessionHolder sessions =
-        new RestoreSessionHolder(() -> RestoreSession.open(run, store, api));
+    RestoreSessionHolder sessions = new RestoreSessionHolder(() -> opener.open(store, api));
     ResourceApplier applier = ResourceApplier.live(api);
     ItemApplier items =
         request.dryRun()

@@ -21,6 +21,7 @@ import dev.tugboat.restore.migrate.verify.ReadinessWait;
 import dev.tugboat.restore.report.RestoreSummary;
 import dev.tugboat.restore.rollback.RollbackJobFactory;
 import dev.tugboat.restore.rollback.RollbackRun;
+import dev.tugboat.restore.source.SharedSpool;
 import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
 import java.time.Clock;
@@ -113,6 +114,8 @@ public final class MigrationJobFactory {
     ResourceCatalog targetTypes = new ResourceDiscovery(target).discover();
     ResourceApplier targetApplier = ResourceApplier.live(target);
     BackupStore store = BackupStores.open(run.store());
+    SourceSpool sourceSpool = new SourceSpool(run, store);
+    SharedSpool spool = sourceSpool.spool();
     HookRunner hooks = new HookRunner();
     ApplicationMigration applications =
         new ApplicationMigration(
@@ -120,7 +123,7 @@ public final class MigrationJobFactory {
             new RestoreLauncher() {
               @Override
               public RestoreSummary restore(RestoreRun restore) throws Exception {
-                return MigrationJobFactory.this.restore(restore);
+                return MigrationJobFactory.this.restore(restore, spool);
               }
 
               @Override
@@ -143,6 +146,7 @@ public final class MigrationJobFactory {
             clock);
     SimpleJobBuilder job =
         new JobBuilder(JOB_NAME, jobRepository)
+            .listener(sourceSpool)
             .start(
                 step(
                     "validate",
@@ -155,7 +159,7 @@ public final class MigrationJobFactory {
               jobRepository,
               new RestartPointBackup(run, store, backups, starter, jobRepository)));
     }
-    job.next(step("capacity", new CapacityTasklet(run, store, target, targetTypes)));
+    job.next(step("capacity", new CapacityTasklet(run, spool, target, targetTypes)));
     Step worker =
         new InnerJobStep(
             MigrationJobContext.APPLICATION_STEP,
@@ -169,7 +173,7 @@ public final class MigrationJobFactory {
                 "cutover",
                 new CutoverTasklet(
                     run,
-                    store,
+                    spool,
                     () -> {
                       ApiClient source = connector.connect(run.sourceSettings()).apiClient();
                       return new SourceCutover(
@@ -194,11 +198,15 @@ public final class MigrationJobFactory {
     return new ResourceDiscovery(connector.connect(run.sourceSettings()).apiClient()).discover();
   }
 
-  /** Runs an application's restore, or reads the summary of its finished run. */
-  private RestoreSummary restore(RestoreRun run) throws Exception {
+  /**
+   * Runs an application's restore from the migration's spool of the backup, or reads the summary of
+   * its finished run.
+   */
+  private RestoreSummary restore(RestoreRun run, SharedSpool spool) throws Exception {
     JobParameters parameters = run.toJobParameters();
     try {
-      JobExecution execution = starter.run(restores.create(run, new RestoreProgress()), parameters);
+      JobExecution execution =
+          starter.run(restores.create(run, new RestoreProgress(), spool), parameters);
       if (execution.getStatus() != BatchStatus.COMPLETED) {
         throw new IllegalStateException(
             "restore '"
