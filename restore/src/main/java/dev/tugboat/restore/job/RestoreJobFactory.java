@@ -3,6 +3,7 @@ package dev.tugboat.restore.job;
 import dev.tugboat.core.cluster.ClusterConnection;
 import dev.tugboat.core.cluster.ClusterConnector;
 import dev.tugboat.core.cluster.ResourceApplier;
+import dev.tugboat.core.cluster.ResourceCatalog;
 import dev.tugboat.core.store.BackupStore;
 import dev.tugboat.core.store.BackupStores;
 import dev.tugboat.core.store.LocalBackupStore;
@@ -92,14 +93,19 @@ public final class RestoreJobFactory {
   }
 
   /**
-   * A restore that reads a backup already spooled for several restores instead of spooling it
-   * again; the caller keeps {@code shared} open until the job ends.
+   * One of several restores of the same backup into the same target: it reads the backup from a
+   * spool made once for them all, and takes the target's types as discovered once for them all,
+   * instead of spooling and discovering again. A type the target came to serve since (a
+   * CustomResourceDefinition an earlier restore brought) is taken from the archive, as is one whose
+   * definition the restore brings itself. The caller keeps {@code shared} open until the job ends.
    *
    * @throws dev.tugboat.core.cluster.ClusterAccessException when the cluster cannot be reached
    * @throws IllegalArgumentException when the store URI is invalid
    */
-  public Job create(RestoreRun run, RestoreProgress progress, SharedSpool shared) {
-    return create(run, progress, (store, api) -> RestoreSession.open(run, shared, api));
+  public Job create(
+      RestoreRun run, RestoreProgress progress, SharedSpool shared, ResourceCatalog targetTypes) {
+    return create(
+        run, progress, (store, api) -> RestoreSession.open(run, shared, targetTypes, api));
   }
 
   /** Opens the session of an attempt, given the run's store and target. */

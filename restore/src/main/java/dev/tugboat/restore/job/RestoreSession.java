@@ -111,11 +111,13 @@ final class RestoreSession implements AutoCloseable {
 
   /**
    * Makes the selection pass over a backup another owner spooled, which the session reads but does
-   * not delete.
+   * not delete, with the target's types as the owner discovered them.
    *
    * @throws IllegalArgumentException when the spool holds another backup than the one requested
    */
-  static RestoreSession open(RestoreRun run, SharedSpool shared, ApiClient api) throws IOException {
+  static RestoreSession open(
+      RestoreRun run, SharedSpool shared, ResourceCatalog target, ApiClient api)
+      throws IOException {
     if (!shared.backup().equals(run.request().backup())) {
       throw new IllegalArgumentException(
           "restore '"
@@ -126,7 +128,7 @@ final class RestoreSession implements AutoCloseable {
               + shared.backup()
               + "'");
     }
-    return select(run, shared.get(), false, new ResourceDiscovery(api).discover(), api);
+    return select(run, shared.get(), false, target, api);
   }
 
   /**

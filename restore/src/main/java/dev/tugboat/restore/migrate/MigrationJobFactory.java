@@ -123,7 +123,7 @@ public final class MigrationJobFactory {
             new RestoreLauncher() {
               @Override
               public RestoreSummary restore(RestoreRun restore) throws Exception {
-                return MigrationJobFactory.this.restore(restore, spool);
+                return MigrationJobFactory.this.restore(restore, spool, targetTypes);
               }
 
               @Override
@@ -199,14 +199,15 @@ public final class MigrationJobFactory {
   }
 
   /**
-   * Runs an application's restore from the migration's spool of the backup, or reads the summary of
-   * its finished run.
+   * Runs an application's restore from the migration's spool of the backup and with the target's
+   * types the migration discovered, or reads the summary of its finished run.
    */
-  private RestoreSummary restore(RestoreRun run, SharedSpool spool) throws Exception {
+  private RestoreSummary restore(RestoreRun run, SharedSpool spool, ResourceCatalog targetTypes)
+      throws Exception {
     JobParameters parameters = run.toJobParameters();
     try {
       JobExecution execution =
-          starter.run(restores.create(run, new RestoreProgress(), spool), parameters);
+          starter.run(restores.create(run, new RestoreProgress(), spool, targetTypes), parameters);
       if (execution.getStatus() != BatchStatus.COMPLETED) {
         throw new IllegalStateException(
             "restore '"

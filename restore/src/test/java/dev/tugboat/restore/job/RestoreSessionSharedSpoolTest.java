@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tugboat.core.archive.ArchiveWriter;
+import dev.tugboat.core.cluster.ResourceCatalog;
 import dev.tugboat.core.store.BackupCatalog;
 import dev.tugboat.core.store.LocalBackupStore;
 import dev.tugboat.restore.source.SharedSpool;
@@ -18,64 +19,33 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import okhttp3.Headers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Restores that read a spool shared with other restores select from it like any other, leave it for
- * the next restore, and refuse a spool of another backup.
+ * Restores that read a spool shared with other restores select from it like any other, with the
+ * target's types discovered once for them all, leave it for the next restore, and refuse a spool of
+ * another backup.
  */
 class RestoreSessionSharedSpoolTest {
 
-  /** The target's discovery: the core group only, serving namespaces and config maps. */
-  private static final Map<String, String> DISCOVERY =
-      Map.of(
-          "/api",
-          "{\"versions\":[\"v1\"]}",
-          "/api/v1",
-          """
-          {"resources":[
-            {"name":"namespaces","kind":"Namespace","namespaced":false,"verbs":["create","get"]},
-            {"name":"configmaps","kind":"ConfigMap","namespaced":true,"verbs":["create","get"]}]}
-          """,
-          "/apis",
-          "{\"groups\":[]}");
+  /** The target's types, as the owner of the shared spool discovered them. */
+  private static final ResourceCatalog TARGET =
+      new ResourceCatalog(List.of(TestSessions.NAMESPACES, TestSessions.CONFIG_MAPS), List.of());
+
+  /** Nothing in these tests lists ServiceAccounts, so the client is never called. */
+  private static final ApiClient UNUSED =
+      new ClientBuilder().setBasePath("http://127.0.0.1:9").build();
 
   @TempDir Path temp;
 
-  private final MockWebServer server = new MockWebServer();
-  private ApiClient api;
   private LocalBackupStore store;
 
   @BeforeEach
-  void start() throws IOException {
-    server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            String body = DISCOVERY.get(request.getUrl().encodedPath());
-            return body == null
-                ? new MockResponse(404, Headers.of(), "")
-                : new MockResponse(200, Headers.of("Content-Type", "application/json"), body);
-          }
-        });
-    server.start();
-    String url = server.url("/").toString();
-    api = new ClientBuilder().setBasePath(url.substring(0, url.length() - 1)).build();
+  void publishBackup() throws IOException {
     store = new LocalBackupStore(temp.resolve("store"));
     publish("b1");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   @Test
@@ -84,8 +54,10 @@ class RestoreSessionSharedSpoolTest {
       SpooledBackup spooled = shared.get();
 
       for (String namespace : List.of("shop", "blog")) {
-        try (RestoreSession session = RestoreSession.open(run("b1", namespace), shared, api)) {
+        try (RestoreSession session =
+            RestoreSession.open(run("b1", namespace), shared, TARGET, UNUSED)) {
           assertThat(session.spool()).isSameAs(spooled);
+          assertThat(session.type("configmaps")).contains(TestSessions.CONFIG_MAPS);
           assertThat(session.namespacesWithoutObject()).containsExactly(namespace);
           assertThat(session.selectedItems()).isEqualTo(2);
         }
@@ -101,7 +73,7 @@ class RestoreSessionSharedSpoolTest {
   void aSharedSpoolOfAnotherBackupIsRefusedBeforeItIsSpooled() {
     SharedSpool shared = new SharedSpool(store, "b1", temp.resolve("b1.spool"));
 
-    assertThatThrownBy(() -> RestoreSession.open(run("b2", "shop"), shared, api))
+    assertThatThrownBy(() -> RestoreSession.open(run("b2", "shop"), shared, TARGET, UNUSED))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("restore 'r-shop' is of backup 'b2', not of the shared spool's backup 'b1'");
     assertThat(temp.resolve("b1.spool")).doesNotExist();
