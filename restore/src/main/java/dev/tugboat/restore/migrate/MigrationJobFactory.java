@@ -60,7 +60,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * </ol>
  *
  * <p>The steps that run another job (the restart-point backup, each application's restore) are
- * {@link InnerJobStep}s.
+ * {@link InnerJobStep}s. The steps that read the backup share one spool of it ({@link
+ * SourceSpool}).
  */
 public final class MigrationJobFactory {
 
