@@ -160,6 +160,7 @@ final class RestoreSession implements AutoCloseable {
         spool.read(
             type.groupResource(),
             staged -> {
+              // Items of other namespaces are not selected, whatever they hold: left unparsed.
               if (!filters.includesNamespace(staged.namespace())) {
                 return;
               }
