@@ -42,6 +42,9 @@ final class ItemPreparer implements ItemProcessor<StagedItem, PreparedItem> {
         session
             .type(groupResource)
             .orElseThrow(() -> new IllegalStateException("no type for " + groupResource));
+    if (!session.mayBeSelected(staged)) {
+      return null;
+    }
     JsonObject item = RestoreSession.parse(staged);
     if (!session.selects(type, item)) {
       return null;

@@ -3,6 +3,7 @@ package dev.tugboat.restore.job;
 import dev.tugboat.core.cluster.ClusterConnection;
 import dev.tugboat.core.cluster.ClusterConnector;
 import dev.tugboat.core.cluster.ResourceApplier;
+import dev.tugboat.core.cluster.ResourceCatalog;
 import dev.tugboat.core.store.BackupStore;
 import dev.tugboat.core.store.BackupStores;
 import dev.tugboat.core.store.LocalBackupStore;
@@ -11,6 +12,7 @@ import dev.tugboat.restore.apply.PollingWait;
 import dev.tugboat.restore.ledger.LedgerConsumer;
 import dev.tugboat.restore.ledger.RestoreLedger;
 import dev.tugboat.restore.report.RestoreSummary;
+import dev.tugboat.restore.source.SharedSpool;
 import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,6 +43,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  *
  * <p>Each attempt unpacks the backup into a folder of its own under the run's work folder and
  * deletes it when it ends; a restarted run unpacks it again and goes on from the last commit.
+ * Restores of the same backup that run side by side, such as a migration's, may read one {@link
+ * SharedSpool} instead.
  */
 public final class RestoreJobFactory {
 
@@ -85,12 +89,37 @@ public final class RestoreJobFactory {
    * @throws IllegalArgumentException when the store URI is invalid
    */
   public Job create(RestoreRun run, RestoreProgress progress) {
+    return create(run, progress, (store, api) -> RestoreSession.open(run, store, api));
+  }
+
+  /**
+   * One of several restores of the same backup into the same target: it reads the backup from a
+   * spool made once for them all, and takes the target's types as discovered once for them all,
+   * instead of spooling and discovering again. A type the target came to serve since (a
+   * CustomResourceDefinition an earlier restore brought) is taken from the archive, as is one whose
+   * definition the restore brings itself. The caller keeps {@code shared} open until the job ends.
+   *
+   * @throws dev.tugboat.core.cluster.ClusterAccessException when the cluster cannot be reached
+   * @throws IllegalArgumentException when the store URI is invalid
+   */
+  public Job create(
+      RestoreRun run, RestoreProgress progress, SharedSpool shared, ResourceCatalog targetTypes) {
+    return create(
+        run, progress, (store, api) -> RestoreSession.open(run, shared, targetTypes, api));
+  }
+
+  /** Opens the session of an attempt, given the run's store and target. */
+  @FunctionalInterface
+  private interface SessionOpener {
+    RestoreSession open(BackupStore store, ApiClient api) throws IOException;
+  }
+
+  private Job create(RestoreRun run, RestoreProgress progress, SessionOpener opener) {
     ClusterConnection cluster = connector.connect(run.clusterSettings());
     ApiClient api = cluster.apiClient();
     BackupStore store = BackupStores.open(run.store());
     RestoreRequest request = run.request();
-    RestoreSessionHolder sessions =
-        new RestoreSessionHolder(() -> RestoreSession.open(run, store, api));
+    RestoreSessionHolder sessions = new RestoreSessionHolder(() -> opener.open(store, api));
     ResourceApplier applier = ResourceApplier.live(api);
     ItemApplier items =
         request.dryRun()

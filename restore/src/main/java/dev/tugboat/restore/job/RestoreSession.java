@@ -14,6 +14,7 @@ import dev.tugboat.restore.plan.RestoredObject;
 import dev.tugboat.restore.select.RestoreSelection;
 import dev.tugboat.restore.source.ArchiveSpooler;
 import dev.tugboat.restore.source.BackupSource;
+import dev.tugboat.restore.source.SharedSpool;
 import dev.tugboat.restore.source.SpooledBackup;
 import dev.tugboat.restore.transform.RestoreContext;
 import dev.tugboat.restore.transform.VolumePlan;
@@ -37,7 +38,8 @@ import java.util.UUID;
  * the whole backup (which namespaces hold selected items, which objects their controllers
  * recreate). Built by reading the backup twice (the spool, then one pass over the spool), once per
  * attempt: a restarted restore, possibly in a new pod, builds it again from the same immutable
- * backup. Closing it deletes the local folder.
+ * backup. Closing it deletes the local folder, unless the spool is {@link SharedSpool shared} with
+ * other restores: its owner deletes that one.
  */
 final class RestoreSession implements AutoCloseable {
 
@@ -53,7 +55,9 @@ final class RestoreSession implements AutoCloseable {
           "v1");
 
   private final SpooledBackup spool;
+  private final boolean ownsSpool;
   private final Map<String, ApiResource> types;
+  private final Selection filters;
   private final RestoreSelection selection;
   private final OwnedObjects owned;
   private final RestoreContext context;
@@ -62,14 +66,18 @@ final class RestoreSession implements AutoCloseable {
 
   private RestoreSession(
       SpooledBackup spool,
+      boolean ownsSpool,
       Map<String, ApiResource> types,
+      Selection filters,
       RestoreSelection selection,
       OwnedObjects owned,
       RestoreContext context,
       Set<String> namespacesWithoutObject,
       long selectedItems) {
     this.spool = spool;
+    this.ownsSpool = ownsSpool;
     this.types = Map.copyOf(types);
+    this.filters = filters;
     this.selection = selection;
     this.owned = owned;
     this.context = context;
@@ -91,7 +99,7 @@ final class RestoreSession implements AutoCloseable {
         new ArchiveSpooler()
             .spool(source, run.workFolder().resolve(request.name() + "-" + UUID.randomUUID()));
     try {
-      return select(run, spool, new ResourceDiscovery(api).discover(), api);
+      return select(run, spool, true, new ResourceDiscovery(api).discover(), api);
     } catch (IOException | RuntimeException e) {
       try {
         spool.close();
@@ -103,20 +111,49 @@ final class RestoreSession implements AutoCloseable {
   }
 
   /**
-   * The selection pass over a spooled backup; package-private so that tests, without a cluster to
-   * discover, can build a session from a spool and a catalog made by hand.
+   * Makes the selection pass over a backup another owner spooled, which the session reads but does
+   * not delete, with the target's types as the owner discovered them.
+   *
+   * @throws IllegalArgumentException when the spool holds another backup than the one requested
+   */
+  static RestoreSession open(
+      RestoreRun run, SharedSpool shared, ResourceCatalog target, ApiClient api)
+      throws IOException {
+    if (!shared.backup().equals(run.request().backup())) {
+      throw new IllegalArgumentException(
+          "restore '"
+              + run.request().name()
+              + "' is of backup '"
+              + run.request().backup()
+              + "', not of the shared spool's backup '"
+              + shared.backup()
+              + "'");
+    }
+    return select(run, shared.get(), false, target, api);
+  }
+
+  /**
+   * The selection pass over a spooled backup, which the session deletes when closed;
+   * package-private so that tests, without a cluster to discover, can build a session from a spool
+   * and a catalog made by hand.
    */
   static RestoreSession select(
       RestoreRun run, SpooledBackup spool, ResourceCatalog target, ApiClient api)
+      throws IOException {
+    return select(run, spool, true, target, api);
+  }
+
+  private static RestoreSession select(
+      RestoreRun run, SpooledBackup spool, boolean ownsSpool, ResourceCatalog target, ApiClient api)
       throws IOException {
     RestoreRequest request = run.request();
     Map<String, ApiResource> types = new HashMap<>();
     for (String groupResource : spool.groupResources().keySet()) {
       types.put(groupResource, ArchivedTypes.typeOf(spool, groupResource, target));
     }
+    Selection filters = request.selection();
     RestoreSelection selection =
-        new RestoreSelection(
-            request.selection(), request.includeClusterResources(), request.application());
+        new RestoreSelection(filters, request.includeClusterResources(), request.application());
     List<RestoredObject> restored = new ArrayList<>();
     // Namespaced items first: which cluster-scoped items are selected depends on them.
     for (ApiResource type : types.values()) {
@@ -124,6 +161,10 @@ final class RestoreSession implements AutoCloseable {
         spool.read(
             type.groupResource(),
             staged -> {
+              // Items of other namespaces are not selected, whatever they hold: left unparsed.
+              if (!filters.includesNamespace(staged.namespace())) {
+                return;
+              }
               JsonObject item = parse(staged);
               if (selection.includesNamespaced(item)) {
                 selection.noteSelected(type, item);
@@ -172,7 +213,9 @@ final class RestoreSession implements AutoCloseable {
             : OwnedObjects.leftToControllers(restored);
     return new RestoreSession(
         spool,
+        ownsSpool,
         types,
+        filters,
         selection,
         owned,
         context,
@@ -241,6 +284,15 @@ final class RestoreSession implements AutoCloseable {
     return selectedItems;
   }
 
+  /**
+   * Whether an archived item may be selected, judged by its path alone: a namespaced item outside
+   * the selected namespaces is not, so it need not be parsed. A migration restores each application
+   * from a backup of them all, and most of the backup's items are other applications'.
+   */
+  boolean mayBeSelected(StagedItem staged) {
+    return staged.isClusterScoped() || filters.includesNamespace(staged.namespace());
+  }
+
   /** Whether an archived item is selected. */
   boolean selects(ApiResource type, JsonObject item) {
     if (!selection.includesType(type)) {
@@ -253,6 +305,8 @@ final class RestoreSession implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    spool.close();
+    if (ownsSpool) {
+      spool.close();
+    }
   }
 }

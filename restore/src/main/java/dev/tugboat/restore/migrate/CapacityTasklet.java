@@ -2,7 +2,6 @@ package dev.tugboat.restore.migrate;
 
 import dev.tugboat.core.cluster.ResourceCatalog;
 import dev.tugboat.core.selection.ResourcePattern;
-import dev.tugboat.core.store.BackupStore;
 import dev.tugboat.restore.capacity.CapacityAnalysis;
 import dev.tugboat.restore.capacity.plan.InsufficientCapacityAction;
 import dev.tugboat.restore.capacity.plan.MigrationMode;
@@ -11,6 +10,7 @@ import dev.tugboat.restore.capacity.planner.CapacityPlan;
 import dev.tugboat.restore.capacity.planner.Verdict;
 import dev.tugboat.restore.capacity.snapshot.SourceObjects;
 import dev.tugboat.restore.plan.RestoreSkips;
+import dev.tugboat.restore.source.SharedSpool;
 import dev.tugboat.restore.source.SpooledBackup;
 import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
@@ -43,14 +43,14 @@ final class CapacityTasklet implements Tasklet {
   private static final String CRDS = "customresourcedefinitions.apiextensions.k8s.io";
 
   private final MigrationRun run;
-  private final BackupStore store;
+  private final SharedSpool spool;
   private final ApiClient target;
   private final ResourceCatalog targetTypes;
 
   CapacityTasklet(
-      MigrationRun run, BackupStore store, ApiClient target, ResourceCatalog targetTypes) {
+      MigrationRun run, SharedSpool spool, ApiClient target, ResourceCatalog targetTypes) {
     this.run = run;
-    this.store = store;
+    this.spool = spool;
     this.target = target;
     this.targetTypes = targetTypes;
   }
@@ -61,19 +61,17 @@ final class CapacityTasklet implements Tasklet {
     MigrationPlan plan = run.plan();
     ExecutionContext job =
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-    SourceObjects source;
-    try (SpooledBackup backup = SourceBackups.spool(run, store)) {
-      requireServedTypes(backup);
-      if (plan.mode() == MigrationMode.KARMADA) {
-        RUNBOOK.info(
-            "{}: capacity not checked: in Karmada mode the applications already run in {}",
-            run.id(),
-            plan.target().karmadaMemberCluster().orElseThrow());
-        MigrationJobContext.saveApplications(job, ApplicationPlan.adopted(plan));
-        return RepeatStatus.FINISHED;
-      }
-      source = CapacityAnalysis.readSource(plan, backup);
+    SpooledBackup backup = spool.get();
+    requireServedTypes(backup);
+    if (plan.mode() == MigrationMode.KARMADA) {
+      RUNBOOK.info(
+          "{}: capacity not checked: in Karmada mode the applications already run in {}",
+          run.id(),
+          plan.target().karmadaMemberCluster().orElseThrow());
+      MigrationJobContext.saveApplications(job, ApplicationPlan.adopted(plan));
+      return RepeatStatus.FINISHED;
     }
+    SourceObjects source = CapacityAnalysis.readSource(plan, backup);
     CapacityPlan capacity = CapacityAnalysis.plan(plan, source, target);
     RUNBOOK.info(
         "{}: capacity {}: {} of {} planned replicas placed, {} ladder steps",

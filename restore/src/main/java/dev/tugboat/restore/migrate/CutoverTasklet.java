@@ -2,7 +2,6 @@ package dev.tugboat.restore.migrate;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.tugboat.core.store.BackupStore;
 import dev.tugboat.restore.capacity.plan.ApplicationClaims;
 import dev.tugboat.restore.capacity.plan.Cutover;
 import dev.tugboat.restore.capacity.plan.HookPoint;
@@ -14,6 +13,7 @@ import dev.tugboat.restore.migrate.hooks.HookContext;
 import dev.tugboat.restore.migrate.hooks.HookResult;
 import dev.tugboat.restore.migrate.hooks.HookRunner;
 import dev.tugboat.restore.plan.RestoreSkips;
+import dev.tugboat.restore.source.SharedSpool;
 import dev.tugboat.restore.source.SpooledBackup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,19 +42,19 @@ final class CutoverTasklet implements Tasklet {
   private static final Logger RUNBOOK = LoggerFactory.getLogger("dev.tugboat.migration");
 
   private final MigrationRun run;
-  private final BackupStore store;
+  private final SharedSpool spool;
   private final Supplier<SourceCutover> source;
   private final HookRunner hooks;
   private final JobRepository jobRepository;
 
   CutoverTasklet(
       MigrationRun run,
-      BackupStore store,
+      SharedSpool spool,
       Supplier<SourceCutover> source,
       HookRunner hooks,
       JobRepository jobRepository) {
     this.run = run;
-    this.store = store;
+    this.spool = spool;
     this.source = source;
     this.hooks = hooks;
     this.jobRepository = jobRepository;
@@ -132,30 +132,29 @@ final class CutoverTasklet implements Tasklet {
       return objects;
     }
     ApplicationClaims claims = new ApplicationClaims(run.plan());
-    try (SpooledBackup backup = SourceBackups.spool(run, store)) {
-      for (String groupResource : backup.groupResources().keySet()) {
-        if (RestoreSkips.isNeverRestored(groupResource)) {
-          continue;
-        }
-        backup.read(
-            groupResource,
-            item -> {
-              if (item.namespace().isEmpty()) {
-                return;
-              }
-              JsonObject object =
-                  JsonParser.parseString(new String(item.json(), StandardCharsets.UTF_8))
-                      .getAsJsonObject();
-              claims
-                  .claimant(object)
-                  .filter(applications::contains)
-                  .ifPresent(
-                      application ->
-                          objects
-                              .computeIfAbsent(application, name -> new ArrayList<>())
-                              .add(object));
-            });
+    SpooledBackup backup = spool.get();
+    for (String groupResource : backup.groupResources().keySet()) {
+      if (RestoreSkips.isNeverRestored(groupResource)) {
+        continue;
       }
+      backup.read(
+          groupResource,
+          item -> {
+            if (item.namespace().isEmpty()) {
+              return;
+            }
+            JsonObject object =
+                JsonParser.parseString(new String(item.json(), StandardCharsets.UTF_8))
+                    .getAsJsonObject();
+            claims
+                .claimant(object)
+                .filter(applications::contains)
+                .ifPresent(
+                    application ->
+                        objects
+                            .computeIfAbsent(application, name -> new ArrayList<>())
+                            .add(object));
+          });
     }
     return objects;
   }

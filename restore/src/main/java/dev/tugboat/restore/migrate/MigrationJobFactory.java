@@ -21,6 +21,7 @@ import dev.tugboat.restore.migrate.verify.ReadinessWait;
 import dev.tugboat.restore.report.RestoreSummary;
 import dev.tugboat.restore.rollback.RollbackJobFactory;
 import dev.tugboat.restore.rollback.RollbackRun;
+import dev.tugboat.restore.source.SharedSpool;
 import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
 import java.time.Clock;
@@ -59,7 +60,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * </ol>
  *
  * <p>The steps that run another job (the restart-point backup, each application's restore) are
- * {@link InnerJobStep}s.
+ * {@link InnerJobStep}s. The steps that read the backup share one spool of it ({@link
+ * SourceSpool}).
  */
 public final class MigrationJobFactory {
 
@@ -113,6 +115,8 @@ public final class MigrationJobFactory {
     ResourceCatalog targetTypes = new ResourceDiscovery(target).discover();
     ResourceApplier targetApplier = ResourceApplier.live(target);
     BackupStore store = BackupStores.open(run.store());
+    SourceSpool sourceSpool = new SourceSpool(run, store);
+    SharedSpool spool = sourceSpool.spool();
     HookRunner hooks = new HookRunner();
     ApplicationMigration applications =
         new ApplicationMigration(
@@ -120,7 +124,7 @@ public final class MigrationJobFactory {
             new RestoreLauncher() {
               @Override
               public RestoreSummary restore(RestoreRun restore) throws Exception {
-                return MigrationJobFactory.this.restore(restore);
+                return MigrationJobFactory.this.restore(restore, spool, targetTypes);
               }
 
               @Override
@@ -143,6 +147,7 @@ public final class MigrationJobFactory {
             clock);
     SimpleJobBuilder job =
         new JobBuilder(JOB_NAME, jobRepository)
+            .listener(sourceSpool)
             .start(
                 step(
                     "validate",
@@ -155,7 +160,7 @@ public final class MigrationJobFactory {
               jobRepository,
               new RestartPointBackup(run, store, backups, starter, jobRepository)));
     }
-    job.next(step("capacity", new CapacityTasklet(run, store, target, targetTypes)));
+    job.next(step("capacity", new CapacityTasklet(run, spool, target, targetTypes)));
     Step worker =
         new InnerJobStep(
             MigrationJobContext.APPLICATION_STEP,
@@ -169,7 +174,7 @@ public final class MigrationJobFactory {
                 "cutover",
                 new CutoverTasklet(
                     run,
-                    store,
+                    spool,
                     () -> {
                       ApiClient source = connector.connect(run.sourceSettings()).apiClient();
                       return new SourceCutover(
@@ -194,11 +199,16 @@ public final class MigrationJobFactory {
     return new ResourceDiscovery(connector.connect(run.sourceSettings()).apiClient()).discover();
   }
 
-  /** Runs an application's restore, or reads the summary of its finished run. */
-  private RestoreSummary restore(RestoreRun run) throws Exception {
+  /**
+   * Runs an application's restore from the migration's spool of the backup and with the target's
+   * types the migration discovered, or reads the summary of its finished run.
+   */
+  private RestoreSummary restore(RestoreRun run, SharedSpool spool, ResourceCatalog targetTypes)
+      throws Exception {
     JobParameters parameters = run.toJobParameters();
     try {
-      JobExecution execution = starter.run(restores.create(run, new RestoreProgress()), parameters);
+      JobExecution execution =
+          starter.run(restores.create(run, new RestoreProgress(), spool, targetTypes), parameters);
       if (execution.getStatus() != BatchStatus.COMPLETED) {
         throw new IllegalStateException(
             "restore '"

@@ -40,6 +40,7 @@ class ItemPreparerTest {
 
   @TempDir Path folder;
   private SpooledBackup spool;
+  private RestoreSession session;
   private ItemPreparer preparer;
 
   @BeforeEach
@@ -73,7 +74,7 @@ class ItemPreparerTest {
             false,
             false,
             false);
-    RestoreSession session = TestSessions.session(request, spool, folder);
+    session = TestSessions.session(request, spool, folder);
     preparer = new ItemPreparer(new RestoreSessionHolder(() -> session), request.modifiers());
   }
 
@@ -128,6 +129,16 @@ class ItemPreparerTest {
   @Test
   void anItemNotSelectedLeavesNoTrace() throws IOException {
     assertThat(preparer.process(staged("configmaps", "blog/c2"))).isNull();
+  }
+
+  @Test
+  void onlyItemsOfTheSelectedNamespacesAndClusterScopedOnesMayBeSelected() throws IOException {
+    assertThat(
+            List.of(
+                session.mayBeSelected(staged("configmaps", "shop/c1")),
+                session.mayBeSelected(staged("configmaps", "blog/c2")),
+                session.mayBeSelected(staged("namespaces", "shop"))))
+        .containsExactly(true, false, true);
   }
 
   @Test
