@@ -101,7 +101,10 @@ public final class ListPartitionStep implements Step {
     PagedListReader.Builder list =
         PagedListReader.builder("list", apiClient, partition.resource())
             .namespace(partition.namespaceToList())
-            .pageSize(pageSize);
+            .pageSize(pageSize)
+            // a large type's partition is the listing's long pole; its pages' round trips and
+            // parsing overlap with staging the page before
+            .prefetch();
     selection
         .serverSideLabelSelector()
         .ifPresent(selector -> list.labelSelector(selector.toString()));
