@@ -101,10 +101,7 @@ public final class ListPartitionStep implements Step {
     PagedListReader.Builder list =
         PagedListReader.builder("list", apiClient, partition.resource())
             .namespace(partition.namespaceToList())
-            .pageSize(pageSize)
-            // a large type's partition is the listing's long pole; its pages' round trips and
-            // parsing overlap with staging the page before
-            .prefetch();
+            .pageSize(pageSize);
     selection
         .serverSideLabelSelector()
         .ifPresent(selector -> list.labelSelector(selector.toString()));

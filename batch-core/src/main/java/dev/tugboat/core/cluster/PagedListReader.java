@@ -14,9 +14,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads every object of one resource type, page by page (LIST with {@code limit} and {@code
- * continue}), keeping one page in memory, or two with {@link Builder#prefetch()}. Items are raw
- * JSON, so fields this client version does not know survive, and each has {@code apiVersion} and
- * {@code kind} set.
+ * continue}), keeping one page in memory. Items are raw JSON, so fields this client version does
+ * not know survive, and each has {@code apiVersion} and {@code kind} set.
  *
  * <p>Restartable: {@link #update} saves the token that loaded the current page, how many items were
  * taken from it and the key ({@code namespace/name}) of the last item handed out; {@link #open}
@@ -32,10 +31,6 @@ public final class PagedListReader implements ItemStreamReader<JsonObject> {
 
   private final PagedListFetcher fetcher;
   private final String name;
-  private final boolean prefetch;
-
-  /** The page after the current one, being fetched; {@code null} when not prefetching. */
-  private PrefetchedPage prefetched;
 
   private final Deque<JsonObject> page = new ArrayDeque<>();
 
@@ -66,7 +61,6 @@ public final class PagedListReader implements ItemStreamReader<JsonObject> {
             builder.labelSelector,
             builder.fieldSelector);
     this.name = builder.name;
-    this.prefetch = builder.prefetch;
   }
 
   /**
@@ -87,7 +81,6 @@ public final class PagedListReader implements ItemStreamReader<JsonObject> {
     consumedFromPage = context.getInt(contextKey(Key.CONSUMED_FROM_PAGE), 0);
     lastKey = context.getString(contextKey(Key.LAST_KEY), "");
     readCount = context.getLong(contextKey(Key.READ_COUNT), 0);
-    prefetched = null;
     page.clear();
     positioned = false;
   }
@@ -125,7 +118,6 @@ public final class PagedListReader implements ItemStreamReader<JsonObject> {
 
   @Override
   public void close() {
-    prefetched = null;
     page.clear();
   }
 
@@ -153,11 +145,7 @@ public final class PagedListReader implements ItemStreamReader<JsonObject> {
   }
 
   private void loadNextPage() {
-    PrefetchedPage ahead = prefetched;
-    // taken once: after a failed fetch, a retry fetches again
-    prefetched = null;
-    Optional<PagedListPage> next =
-        ahead != null && ahead.token().equals(nextToken) ? ahead.await() : fetcher.fetch(nextToken);
+    Optional<PagedListPage> next = fetcher.fetch(nextToken);
     if (next.isPresent()) {
       setPage(next.get(), nextToken, 0);
     } else {
@@ -200,7 +188,6 @@ public final class PagedListReader implements ItemStreamReader<JsonObject> {
     pageToken = token;
     nextToken = loaded.continueToken();
     consumedFromPage = consumed;
-    prefetched = prefetch && nextToken != null ? PrefetchedPage.start(fetcher, nextToken) : null;
   }
 
   private static int countLeadingNotAfter(List<JsonObject> items, String key) {
@@ -252,7 +239,6 @@ public final class PagedListReader implements ItemStreamReader<JsonObject> {
     private int pageSize = 500;
     private String labelSelector;
     private String fieldSelector;
-    private boolean prefetch;
 
     private Builder(String name, ApiClient apiClient, ApiResource resource) {
       this.name = Objects.requireNonNull(name, "name");
@@ -284,16 +270,6 @@ public final class PagedListReader implements ItemStreamReader<JsonObject> {
     /** A field selector such as {@code type!=kubernetes.io/service-account-token}. */
     public Builder fieldSelector(String fieldSelector) {
       this.fieldSelector = fieldSelector;
-      return this;
-    }
-
-    /**
-     * Fetches the next page on a thread of its own while the current one is read, so that waiting
-     * for the server and parsing its answer overlap with the caller's work on the items. Costs one
-     * more page in memory, and one LIST request that is wasted when the caller stops reading early.
-     */
-    public Builder prefetch() {
-      this.prefetch = true;
       return this;
     }
 

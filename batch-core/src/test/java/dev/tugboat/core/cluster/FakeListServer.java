@@ -38,9 +38,6 @@ final class FakeListServer extends Dispatcher {
   private boolean everyTokenExpired;
   private MockResponse failure;
 
-  /** The continue token that {@link #failure} is limited to; {@code null} for every request. */
-  private String failingToken;
-
   /**
    * @param groupVersionPath e.g. {@code /api/v1} or {@code /apis/apps/v1}
    * @param plural e.g. {@code configmaps}
@@ -87,24 +84,13 @@ final class FakeListServer extends Dispatcher {
     failure = ApiAnswers.status(code, reason, message);
   }
 
-  /**
-   * Answers the requests that continue with {@code token} with this error until {@link #recover()}.
-   */
-  synchronized void failContinuing(String token, int code, String reason, String message) {
-    failWith(code, reason, message);
-    failingToken = token;
-  }
-
   synchronized void recover() {
     failure = null;
-    failingToken = null;
   }
 
   @Override
   public synchronized MockResponse dispatch(RecordedRequest request) {
-    if (failure != null
-        && (failingToken == null
-            || failingToken.equals(request.getUrl().queryParameter("continue")))) {
+    if (failure != null) {
       return failure;
     }
     String path = request.getUrl().encodedPath();

@@ -394,52 +394,6 @@ class PagedListReaderTest {
   }
 
   @Test
-  void prefetchingReadsTheSameItemsWithTheSameRequests() throws Exception {
-    PagedListReader reader = reader("cms").prefetch().build();
-
-    List<JsonObject> items = readAll(reader);
-
-    assertThat(items).containsExactlyElementsOf(expected(0, 23));
-    assertThat(reader.readCount()).isEqualTo(23);
-    assertThat(requests())
-        .containsExactly(
-            "GET /api/v1/configmaps {limit=5, watch=false}",
-            "GET /api/v1/configmaps {continue=1.1.5, limit=5, watch=false}",
-            "GET /api/v1/configmaps {continue=1.1.10, limit=5, watch=false}",
-            "GET /api/v1/configmaps {continue=1.1.15, limit=5, watch=false}",
-            "GET /api/v1/configmaps {continue=1.1.20, limit=5, watch=false}");
-  }
-
-  @Test
-  void aFailedPrefetchFailsTheReadThatNeedsItAndARetryFetchesAgain() throws Exception {
-    fake.failContinuing("1.1.10", 503, "ServiceUnavailable", "apiserver is shutting down");
-    PagedListReader reader = reader("cms").prefetch().build();
-    reader.open(new ExecutionContext());
-    List<JsonObject> items = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
-      items.add(reader.read());
-    }
-
-    assertThatThrownBy(reader::read)
-        .isInstanceOf(ItemStreamException.class)
-        .hasMessage(
-            "LIST v1 configmaps in all namespaces failed: HTTP 503 ServiceUnavailable:"
-                + " apiserver is shutting down");
-    fake.recover();
-    items.addAll(readAll(reader));
-
-    assertThat(items).containsExactlyElementsOf(expected(0, 23));
-    assertThat(requests())
-        .containsExactly(
-            "GET /api/v1/configmaps {limit=5, watch=false}",
-            "GET /api/v1/configmaps {continue=1.1.5, limit=5, watch=false}",
-            "GET /api/v1/configmaps {continue=1.1.10, limit=5, watch=false}",
-            "GET /api/v1/configmaps {continue=1.1.10, limit=5, watch=false}",
-            "GET /api/v1/configmaps {continue=1.1.15, limit=5, watch=false}",
-            "GET /api/v1/configmaps {continue=1.1.20, limit=5, watch=false}");
-  }
-
-  @Test
   void noAnswerFailsWithTheRequestNamed() throws Exception {
     PagedListReader reader = reader("cms").build();
     server.close();
