@@ -3,10 +3,12 @@ package dev.tugboat.core.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.zip.Deflater;
@@ -67,6 +69,34 @@ class ParallelGzipOutputStreamTest {
   @Test
   void writesAValidStreamForNoData() throws IOException {
     assertThat(gunzip(gzip(new byte[0], 2, 1))).isEmpty();
+  }
+
+  @Test
+  void aFailingUnderlyingStreamFailsTheWritesThatFollow() throws IOException {
+    byte[] data = data();
+    IOException diskFull = new IOException("no space left on device");
+    OutputStream failing =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw diskFull;
+          }
+
+          @Override
+          public void write(byte[] bytes, int offset, int length) throws IOException {
+            throw diskFull;
+          }
+        };
+    ParallelGzipOutputStream gzip =
+        new ParallelGzipOutputStream(new BufferedOutputStream(failing, 64), Deflater.BEST_SPEED, 2);
+
+    assertThatThrownBy(
+            () -> {
+              gzip.write(data, 0, data.length);
+              gzip.finish();
+            })
+        .isSameAs(diskFull);
+    gzip.close();
   }
 
   @Test
