@@ -21,7 +21,8 @@ class ParallelGzipOutputStreamTest {
   private static byte[] data() {
     StringBuilder text = new StringBuilder();
     Random random = new Random(42);
-    while (text.length() < 3 * ParallelGzipOutputStream.BLOCK_SIZE + 500_000) {
+    while (text.length()
+        < 3 * ParallelGzipOutputStream.BLOCK_SIZE + ParallelGzipOutputStream.BLOCK_SIZE / 2) {
       text.append("{\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"cm-")
           .append(random.nextInt(100_000))
           .append("\"}}\n");
