@@ -75,12 +75,14 @@ public final class BackupJobFactory {
     PlanPartitioner partitioner = new PlanPartitioner(progress);
     SimpleAsyncTaskExecutor partitionThreads = new SimpleAsyncTaskExecutor("backup-list-");
     partitionThreads.setConcurrencyLimit(run.parallelism());
+    PlanOrderPartitionHandler partitionHandler = new PlanOrderPartitionHandler();
+    partitionHandler.setStep(worker);
+    partitionHandler.setTaskExecutor(partitionThreads);
+    partitionHandler.setGridSize(run.parallelism());
     Step list =
         new StepBuilder("list", jobRepository)
             .partitioner(ListPartitionStep.NAME, partitioner)
-            .step(worker)
-            .taskExecutor(partitionThreads)
-            .gridSize(run.parallelism())
+            .partitionHandler(partitionHandler)
             .listener(partitioner)
             .build();
 

@@ -12,11 +12,12 @@ import java.util.stream.Stream;
 
 /**
  * Measures Tugboat's backup against its floor. For each seed it starts a sandbox in a JVM of its
- * own ({@link SandboxProcess}), lists everything once unmeasured to warm the sandbox and this JVM
- * up, then measures the {@link FloorBackup} (the same LISTs over raw HTTP, gzipped, no Spring
- * Batch) and the real {@code tugboat backup create} in a JVM with a bounded heap ({@link
- * TugboatBackupProcess}), each with the API requests the sandbox counted. The {@link
- * BackupBenchmarkReport} prints them side by side with a verdict per target.
+ * own ({@link SandboxProcess}), lists everything once unmeasured to warm the sandbox up, then
+ * measures the {@link FloorBackup} (the same LISTs over raw HTTP, gzipped, no Spring Batch) and the
+ * real {@code tugboat backup create}, each in a fresh JVM with the launcher's options and the same
+ * bounded heap ({@link FloorBackupProcess}, {@link TugboatBackupProcess}), each with the API
+ * requests the sandbox counted. The {@link BackupBenchmarkReport} prints them side by side with a
+ * verdict per target.
  *
  * <p>A measurement, not a test: a missed target prints FAIL and does not throw. It throws when a
  * side fails (a backup that does not complete, the 256 MiB heap overflowing) or when the two sides
@@ -73,9 +74,13 @@ public final class BackupBenchmark {
         progress.printf("backup benchmark: %s: warm-up listing%n", seed);
         floor.run();
         progress.printf("backup benchmark: %s: floor%n", seed);
-        sandbox.resetRequestCount();
-        FloorBackup.Result floorResult = floor.run();
-        BackupMeasurement floorMeasurement = floorResult.withRequests(sandbox.requestCount());
+        BackupMeasurement floorMeasurement =
+            new FloorBackupProcess(
+                    MAX_HEAP,
+                    sandbox.url(),
+                    BackupRun.DEFAULT_PARALLELISM,
+                    BackupRun.DEFAULT_PAGE_SIZE)
+                .measure(sizeDirectory.resolve("floor"), sandbox);
         TugboatBackupProcess tugboat = new TugboatBackupProcess(MAX_HEAP, sandbox.kubeconfig());
         if (index == 0) {
           progress.printf("backup benchmark: Tugboat start-up%n");

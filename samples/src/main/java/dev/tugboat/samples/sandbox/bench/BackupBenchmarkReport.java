@@ -62,8 +62,9 @@ public record BackupBenchmarkReport(
     line(
         out,
         "Backup of a sandbox in its own JVM (simulation off). Floor: the plan's LISTs over raw HTTP,"
-            + " gzip of the pages, no Spring Batch. Tugboat: `tugboat backup create` in its own JVM"
-            + " with -Xmx%s, local store, H2. Both: %d LISTs at once, pages of limit=%d.",
+            + " gzip of the pages, no Spring Batch. Tugboat: `tugboat backup create`, local store,"
+            + " H2. Both: a fresh JVM with runner/jvm.options and -Xmx%s, timed from process start"
+            + " to exit, %d LISTs at once, pages of limit=%d.",
         maxHeap,
         parallelism,
         pageLimit);
@@ -104,7 +105,7 @@ public record BackupBenchmarkReport(
         out,
         "Peak live heap: the most heap in use after a full GC, from -Xlog:gc of a second, untimed"
             + " Tugboat run of the same backup (same -Xmx) in which `jcmd GC.run` forces a full GC"
-            + " every 0.5 s; the floor runs inside the benchmark's JVM and is not measured. gzip"
+            + " every 0.5 s; the floor's is not measured. gzip"
             + " bytes: Tugboat's tar.gz; the floor's gzipped pages. Requests: counted by the sandbox.");
     for (SizeResult size : sizes) {
       line(

@@ -9,8 +9,8 @@ import java.util.OptionalLong;
  * @param nanos wall-clock time of the whole backup
  * @param requests API requests the sandbox served meanwhile
  * @param archiveBytes the gzipped bytes written
- * @param peakLiveHeapBytes the most heap in use after a full collection, when measured; the floor
- *     runs inside the benchmark's own JVM and has none
+ * @param peakLiveHeapBytes the most heap in use after a full collection, when measured; only
+ *     Tugboat's is
  */
 record BackupMeasurement(
     long objects, long nanos, long requests, long archiveBytes, OptionalLong peakLiveHeapBytes) {

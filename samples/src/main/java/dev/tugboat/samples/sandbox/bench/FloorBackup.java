@@ -22,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,8 +35,14 @@ import java.util.zip.GZIPOutputStream;
  * continue} over plain HTTP, on as many threads as Tugboat's default parallelism, every page's JSON
  * gzipped into a sink that only counts. No Spring Batch, no staging, no archive layout: the least
  * work that reads every object and compresses it.
+ *
+ * <p>The benchmark runs it with {@link #main} in a fresh JVM with the launcher's options, as
+ * Tugboat runs ({@link FloorBackupProcess}); {@link #run} is the same work in the caller's JVM.
  */
 final class FloorBackup {
+
+  /** What {@link #main} prints last: {@code floor: 42 objects, 1234 gzip bytes}. */
+  static final String SUMMARY_FORMAT = "floor: %d objects, %d gzip bytes%n";
 
   private final String baseUrl;
   private final int parallelism;
@@ -51,9 +56,22 @@ final class FloorBackup {
     this.pageLimit = pageLimit;
   }
 
+  /**
+   * Lists everything once and prints the {@link #SUMMARY_FORMAT summary}.
+   *
+   * @param args the sandbox's base URL, the LISTs at once, the page limit
+   */
+  public static void main(String[] args) throws IOException, InterruptedException {
+    if (args.length != 3) {
+      throw new IllegalArgumentException("usage: FloorBackup BASE_URL PARALLELISM PAGE_LIMIT");
+    }
+    Result result =
+        new FloorBackup(args[0], Integer.parseInt(args[1]), Integer.parseInt(args[2])).run();
+    System.out.printf(SUMMARY_FORMAT, result.objects(), result.gzippedBytes());
+  }
+
   /** Lists everything once; the caller reads the sandbox's request counter around it. */
   Result run() throws IOException, InterruptedException {
-    long start = System.nanoTime();
     CountingSink sink = new CountingSink();
     ResourceCatalog catalog =
         new ResourceDiscovery(new ClientBuilder().setBasePath(baseUrl).build()).discover();
@@ -79,19 +97,14 @@ final class FloorBackup {
     } finally {
       threads.shutdownNow();
     }
-    return new Result(objects, System.nanoTime() - start, sink.count());
+    return new Result(objects, sink.count());
   }
 
   /**
-   * @param nanos wall-clock time, discovery included
+   * @param objects the objects listed
    * @param gzippedBytes the bytes of the gzipped pages
    */
-  record Result(long objects, long nanos, long gzippedBytes) {
-
-    BackupMeasurement withRequests(long requests) {
-      return new BackupMeasurement(objects, nanos, requests, gzippedBytes, OptionalLong.empty());
-    }
-  }
+  record Result(long objects, long gzippedBytes) {}
 
   /**
    * Reads every page of one LIST into {@code sink}, gzipped.

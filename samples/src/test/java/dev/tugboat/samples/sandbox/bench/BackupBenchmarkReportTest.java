@@ -43,8 +43,9 @@ class BackupBenchmarkReportTest {
         .isEqualTo(
             """
             Backup of a sandbox in its own JVM (simulation off). Floor: the plan's LISTs over raw \
-            HTTP, gzip of the pages, no Spring Batch. Tugboat: `tugboat backup create` in its own \
-            JVM with -Xmx256m, local store, H2. Both: 4 LISTs at once, pages of limit=500.
+            HTTP, gzip of the pages, no Spring Batch. Tugboat: `tugboat backup create`, local \
+            store, H2. Both: a fresh JVM with runner/jvm.options and -Xmx256m, timed from process \
+            start to exit, 4 LISTs at once, pages of limit=500.
             | seed               | side    |   objects |   time s | objects/s | requests \
             |    gzip bytes |  peak live MiB | vs floor |
             |--------------------|---------|-----------|----------|-----------|----------\
@@ -61,9 +62,8 @@ class BackupBenchmarkReportTest {
             part of every Tugboat time above.
             Peak live heap: the most heap in use after a full GC, from -Xlog:gc of a second, \
             untimed Tugboat run of the same backup (same -Xmx) in which `jcmd GC.run` forces a \
-            full GC every 0.5 s; the floor runs inside the benchmark's JVM and is not measured. \
-            gzip bytes: Tugboat's tar.gz; the floor's gzipped pages. Requests: counted by the \
-            sandbox.
+            full GC every 0.5 s; the floor's is not measured. gzip bytes: Tugboat's tar.gz; the \
+            floor's gzipped pages. Requests: counted by the sandbox.
             FAIL: Tugboat within 1.3x of the floor at generated:200x50 (2.50x; 1.50x without the \
             start-up)
             PASS: Tugboat within 1.3x of the floor at generated:1000x100 (1.25x; 1.15x without \
