@@ -28,6 +28,20 @@ public record StagedItem(
     Objects.requireNonNull(json, "json");
   }
 
+  /**
+   * The record of an object named by its {@code apiVersion}, e.g. {@code apps/v1} or {@code v1}.
+   */
+  public static StagedItem withApiVersion(
+      String groupResource,
+      String apiVersion,
+      String kind,
+      String namespace,
+      String name,
+      byte[] json) {
+    String version = apiVersion.substring(apiVersion.lastIndexOf('/') + 1);
+    return new StagedItem(groupResource, version, kind, namespace, name, json);
+  }
+
   /** E.g. {@code apps/v1}, or {@code v1} for the core group. */
   public String apiVersion() {
     int dot = groupResource.indexOf('.');

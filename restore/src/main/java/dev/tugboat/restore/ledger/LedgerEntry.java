@@ -58,10 +58,9 @@ public record LedgerEntry(
     if (before != null) {
       json.add("before", before);
     }
-    int slash = apiVersion.lastIndexOf('/');
-    return new StagedItem(
+    return StagedItem.withApiVersion(
         groupResource,
-        apiVersion.substring(slash + 1),
+        apiVersion,
         kind,
         namespace,
         name,

@@ -1,8 +1,6 @@
 package dev.tugboat.restore.migrate;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import dev.tugboat.restore.capacity.plan.ApplicationClaims;
 import dev.tugboat.restore.capacity.plan.Cutover;
 import dev.tugboat.restore.capacity.plan.HookPoint;
 import dev.tugboat.restore.capacity.plan.MigrationPlan;
@@ -12,11 +10,8 @@ import dev.tugboat.restore.migrate.cutover.SourceCutover;
 import dev.tugboat.restore.migrate.hooks.HookContext;
 import dev.tugboat.restore.migrate.hooks.HookResult;
 import dev.tugboat.restore.migrate.hooks.HookRunner;
-import dev.tugboat.restore.plan.RestoreSkips;
 import dev.tugboat.restore.source.SharedSpool;
-import dev.tugboat.restore.source.SpooledBackup;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -131,31 +126,14 @@ final class CutoverTasklet implements Tasklet {
     if (applications.isEmpty()) {
       return objects;
     }
-    ApplicationClaims claims = new ApplicationClaims(run.plan());
-    SpooledBackup backup = spool.get();
-    for (String groupResource : backup.groupResources().keySet()) {
-      if (RestoreSkips.isNeverRestored(groupResource)) {
-        continue;
-      }
-      backup.read(
-          groupResource,
-          item -> {
-            if (item.namespace().isEmpty()) {
-              return;
-            }
-            JsonObject object =
-                JsonParser.parseString(new String(item.json(), StandardCharsets.UTF_8))
-                    .getAsJsonObject();
-            claims
-                .claimant(object)
-                .filter(applications::contains)
-                .ifPresent(
-                    application ->
-                        objects
-                            .computeIfAbsent(application, name -> new ArrayList<>())
-                            .add(object));
-          });
-    }
+    ClaimedObjects.read(
+        run.plan(),
+        spool.get(),
+        (application, groupResource, object) -> {
+          if (applications.contains(application)) {
+            objects.computeIfAbsent(application, name -> new ArrayList<>()).add(object);
+          }
+        });
     return objects;
   }
 }

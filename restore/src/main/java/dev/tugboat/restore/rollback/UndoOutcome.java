@@ -57,10 +57,9 @@ public record UndoOutcome(
     json.addProperty("action", action.name());
     json.addProperty("result", result.name());
     json.addProperty("reason", reason);
-    int slash = apiVersion.lastIndexOf('/');
-    return new StagedItem(
+    return StagedItem.withApiVersion(
         groupResource,
-        apiVersion.substring(slash + 1),
+        apiVersion,
         kind,
         namespace,
         name,
